@@ -1,0 +1,49 @@
+// What a person asks the generator for: the prompt and the clip's shape. Shared by
+// the studio service (which validates it), the job queue (which stores it) and every
+// generation backend (which renders it).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace dreamfeed {
+
+enum class Aspect { portrait, landscape, square };
+enum class Resolution { p480, p720, p1080 };
+
+inline constexpr int kAllowedSeconds[] = {4, 8, 12};
+inline constexpr int kFramesPerSecond = 24;
+inline constexpr int kAudioSampleRate = 48000;
+inline constexpr int kAudioChannels = 2;
+inline constexpr std::size_t kMaxPromptCharacters = 2000;
+
+std::string_view to_string(Aspect aspect);
+std::string_view to_string(Resolution resolution);
+std::optional<Aspect> parse_aspect(std::string_view text);
+std::optional<Resolution> parse_resolution(std::string_view text);
+bool is_allowed_seconds(int seconds);
+
+struct FrameSize {
+  int width = 0;
+  int height = 0;
+};
+// 720p portrait is 720×1280; 720p landscape 1280×720; 720p square 720×720.
+FrameSize frame_size(Aspect aspect, Resolution resolution);
+
+struct GenerationRequest {
+  std::string prompt;
+  int seconds = 4;
+  Aspect aspect = Aspect::portrait;
+  Resolution resolution = Resolution::p720;
+  std::uint64_t seed = 0;
+  std::optional<std::string> remix_of;  // id of the video this one remixes
+  std::string creator_handle;           // drawn in the visible watermark
+
+  FrameSize size() const { return frame_size(aspect, resolution); }
+  int frame_count() const { return seconds * kFramesPerSecond; }
+};
+
+}  // namespace dreamfeed
