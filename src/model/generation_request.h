@@ -19,6 +19,8 @@ inline constexpr int kFramesPerSecond = 24;
 inline constexpr int kAudioSampleRate = 48000;
 inline constexpr int kAudioChannels = 2;
 inline constexpr std::size_t kMaxPromptCharacters = 2000;
+// Seeds stay below 2^53 so JavaScript clients can hold them exactly.
+inline constexpr std::uint64_t kMaxSeed = (1ULL << 53) - 1;
 
 std::string_view to_string(Aspect aspect);
 std::string_view to_string(Resolution resolution);

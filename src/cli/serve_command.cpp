@@ -1,0 +1,165 @@
+// dreamfeed serve: the whole platform in one process — the HTTP API, the static web
+// app and in-process generation workers — wired from the embedded adapters. This is
+// the one place that chooses implementations (DESIGN.md: "main wires adapters").
+#include <fmt/core.h>
+#include <signal.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "adapters/blobs/local/local_blob_store.h"
+#include "adapters/generation/sketch/sketch_backend.h"
+#include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
+#include "adapters/store/sqlite/sqlite_store.h"
+#include "cli/commands.h"
+#include "http/api/api_routes.h"
+#include "http/server.h"
+#include "services/accounts/accounts_service.h"
+#include "services/feed/feed_service.h"
+#include "services/studio/generation_worker.h"
+#include "services/studio/studio_service.h"
+
+namespace dreamfeed::cli {
+namespace {
+namespace fs = std::filesystem;
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "data";
+  std::string web_dir = "web/dist";
+  int workers = 1;
+  int http_threads = 0;
+  std::size_t body_limit = 1 << 20;
+  std::string x264_preset = "veryfast";
+  int lease_seconds = 30;
+  std::string log_level = "info";
+};
+
+// "HOST:PORT", "[::1]:PORT" or ":PORT".
+std::pair<std::string, std::uint16_t> split_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT, got " + listen);
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.empty()) host = "0.0.0.0";
+  int port = std::stoi(listen.substr(colon + 1));
+  if (port < 0 || port > 65535) throw std::runtime_error("--listen port out of range: " + listen);
+  return {host, static_cast<std::uint16_t>(port)};
+}
+
+void print_configuration(const ServeOptions& o, const fs::path& web_root, bool web_found) {
+  fmt::print(
+      "dreamfeed serve configuration\n"
+      "  listen        {}   (DREAMFEED_LISTEN)\n"
+      "  data          {}   (DREAMFEED_DATA: database {}, media {})\n"
+      "  web           {}{}   (DREAMFEED_WEB)\n"
+      "  workers       {}   (DREAMFEED_WORKERS)\n"
+      "  http threads  {}   (DREAMFEED_HTTP_THREADS, 0 = one per core)\n"
+      "  body limit    {} bytes   (DREAMFEED_BODY_LIMIT)\n"
+      "  x264 preset   {}   (DREAMFEED_X264_PRESET)\n"
+      "  job lease     {} s   (DREAMFEED_LEASE_SECONDS)\n"
+      "  store sqlite, blobs local folder, backend sketch\n",
+      o.listen, o.data_dir, (fs::path(o.data_dir) / "dreamfeed.db").string(),
+      (fs::path(o.data_dir) / "media").string(), web_root.string(),
+      web_found ? "" : " (not built: API only)", o.workers, o.http_threads, o.body_limit,
+      o.x264_preset, o.lease_seconds);
+}
+
+int run_serve(const ServeOptions& options) {
+  spdlog::set_level(spdlog::level::from_str(options.log_level));
+  // Block the stop signals in every thread; the main thread waits for them below.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  const fs::path data_dir = options.data_dir;
+  fs::create_directories(data_dir);
+  const fs::path web_root = options.web_dir;
+  const bool web_found = fs::exists(web_root / "index.html");
+  print_configuration(options, web_root, web_found);
+
+  auto opened = SqliteStore::open(data_dir / "dreamfeed.db");
+  if (!opened) throw std::runtime_error("cannot open the database: " + opened.error().message);
+  SqliteStore& store = **opened;
+  LocalBlobStore blobs(data_dir / "media");
+  SystemClock clock;
+  SketchBackend backend;
+  FfmpegClipEncoderFactory encoders(
+      EncoderSettings{.x264_preset = options.x264_preset, .crf = 23, .threads = 0});
+
+  AccountsService accounts(store, store, clock);
+  StudioService studio(store, store, blobs, clock);
+  FeedService feed(store);
+
+  std::vector<std::unique_ptr<GenerationWorker>> workers;
+  char hostname[256] = "host";
+  gethostname(hostname, sizeof hostname - 1);
+  for (int i = 0; i < options.workers; ++i) {
+    WorkerConfig config;
+    config.worker_id = fmt::format("{}-{}-{}", hostname, getpid(), i);
+    config.lease_ms = options.lease_seconds * 1000LL;
+    config.heartbeat_ms = std::max<std::int64_t>(500, config.lease_ms / 5);
+    config.scratch_dir = data_dir / "scratch";
+    workers.push_back(std::make_unique<GenerationWorker>(store, blobs, backend, encoders, clock, config));
+  }
+  WorkerPool pool(std::move(workers), std::chrono::milliseconds(250));
+
+  http::Router router;
+  http::ApiContext api{accounts, studio, feed, blobs, clock};
+  http::add_api_routes(router, api);
+
+  auto [host, port] = split_listen(options.listen);
+  http::ServerOptions server_options;
+  server_options.host = host;
+  server_options.port = port;
+  server_options.threads = options.http_threads;
+  server_options.body_limit_bytes = options.body_limit;
+  if (web_found) server_options.web_root = web_root;
+  http::HttpServer server(server_options, router);
+  server.start();
+  pool.start();
+  const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
+  fmt::print("Dreamfeed is running at http://{}:{}/\n", shown_host, server.port());
+  std::fflush(stdout);
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  spdlog::info("{}: finishing requests in flight and giving running jobs back to the queue",
+               signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
+  pool.stop();
+  server.shutdown();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+Command add_serve_command(CLI::App& app) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* sub = app.add_subcommand("serve", "Run the HTTP API, the web app and generation workers");
+  sub->add_option("--listen", options->listen, "HOST:PORT to listen on")->envname("DREAMFEED_LISTEN");
+  sub->add_option("--data", options->data_dir, "Folder for the database and media")->envname("DREAMFEED_DATA");
+  sub->add_option("--web", options->web_dir, "Built web app to serve")->envname("DREAMFEED_WEB");
+  sub->add_option("--workers", options->workers, "In-process generation workers")
+      ->envname("DREAMFEED_WORKERS")
+      ->check(CLI::Range(0, 64));
+  sub->add_option("--http-threads", options->http_threads, "HTTP threads (0: one per core)")
+      ->envname("DREAMFEED_HTTP_THREADS")
+      ->check(CLI::Range(0, 256));
+  sub->add_option("--body-limit", options->body_limit, "Largest request body in bytes")
+      ->envname("DREAMFEED_BODY_LIMIT");
+  sub->add_option("--x264-preset", options->x264_preset, "libx264 preset for generated clips")
+      ->envname("DREAMFEED_X264_PRESET");
+  sub->add_option("--lease-seconds", options->lease_seconds,
+                  "How long a job stays leased without a heartbeat before another worker takes it")
+      ->envname("DREAMFEED_LEASE_SECONDS")
+      ->check(CLI::Range(1, 3600));
+  sub->add_option("--log-level", options->log_level, "trace, debug, info, warn, error")
+      ->envname("DREAMFEED_LOG_LEVEL");
+  return {sub, [options] { return run_serve(*options); }};
+}
+
+}  // namespace dreamfeed::cli

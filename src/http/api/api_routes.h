@@ -1,0 +1,35 @@
+// The one entry point of the public API: registers every route on a Router.
+#pragma once
+
+#include "http/router.h"
+#include "interfaces/blob_store.h"
+#include "interfaces/clock.h"
+#include "services/accounts/accounts_service.h"
+#include "services/feed/feed_service.h"
+#include "services/studio/studio_service.h"
+
+namespace dreamfeed::http {
+
+struct ApiContext {
+  AccountsService& accounts;
+  StudioService& studio;
+  FeedService& feed;
+  BlobStore& blobs;
+  const Clock& clock;
+  std::chrono::milliseconds event_poll_interval{500};
+};
+
+void add_api_routes(Router& router, ApiContext& api);
+
+// Parts, one per area (each in its own *_routes.cpp).
+void add_system_routes(Router& router, ApiContext& api);
+void add_auth_routes(Router& router, ApiContext& api);
+void add_video_routes(Router& router, ApiContext& api);
+void add_job_routes(Router& router, ApiContext& api);
+void add_feed_routes(Router& router, ApiContext& api);
+void add_media_routes(Router& router, ApiContext& api);
+
+// The embedded OpenAPI document (generated from openapi.json at build time).
+extern const std::string_view kOpenApiDocument;
+
+}  // namespace dreamfeed::http

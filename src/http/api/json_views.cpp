@@ -1,0 +1,89 @@
+// JSON shapes of the API's resources.
+#include "http/api/json_views.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <ctime>
+
+#include "http/error_reply.h"
+
+namespace dreamfeed::http {
+namespace json = boost::json;
+
+std::string format_timestamp(std::int64_t ms) {
+  std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[40];
+  std::size_t n = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+  std::snprintf(text + n, sizeof text - n, ".%03dZ", static_cast<int>(ms % 1000));
+  return text;
+}
+
+json::object user_json(const User& user) {
+  return {{"id", user.id},
+          {"handle", user.handle},
+          {"display_name", user.display_name},
+          {"is_admin", user.is_admin},
+          {"created_at", format_timestamp(user.created_at_ms)}};
+}
+
+json::object video_json(const Video& video, bool with_scene) {
+  json::object out{
+      {"id", video.id},
+      {"status", to_string(video.status)},
+      {"prompt", video.prompt},
+      {"seconds", video.seconds},
+      {"width", video.width},
+      {"height", video.height},
+      {"seed", video.seed},
+      {"creator", {{"id", video.creator_id}, {"handle", video.creator_handle}}},
+      {"remix_of", video.remix_of ? json::value(*video.remix_of) : json::value(nullptr)},
+      {"backend", video.backend},
+      {"video_url", "/media/" + video.video_key},
+      {"thumbnail_url", "/media/" + video.thumbnail_key},
+      {"size_bytes", video.size_bytes},
+      {"created_at", format_timestamp(video.created_at_ms)},
+      {"published_at", video.published_at_ms ? json::value(format_timestamp(*video.published_at_ms))
+                                              : json::value(nullptr)},
+  };
+  if (with_scene) {
+    boost::system::error_code ec;
+    json::value scene = video.scene_json.empty() ? json::value(nullptr) : json::parse(video.scene_json, ec);
+    out["scene"] = ec ? json::value(nullptr) : std::move(scene);
+  }
+  return out;
+}
+
+json::object job_json(const Job& job, int queue_position) {
+  const GenerationRequest& r = job.request;
+  return {
+      {"id", job.id},
+      {"status", to_string(job.status)},
+      {"progress", job.progress},
+      {"queue_position", queue_position},
+      {"attempts", job.attempts},
+      {"video_id", job.video_id ? json::value(*job.video_id) : json::value(nullptr)},
+      {"error", job.error ? json::value(*job.error) : json::value(nullptr)},
+      {"request",
+       {{"prompt", r.prompt},
+        {"seconds", r.seconds},
+        {"aspect", to_string(r.aspect)},
+        {"resolution", to_string(r.resolution)},
+        {"seed", r.seed},
+        {"remix_of", r.remix_of ? json::value(*r.remix_of) : json::value(nullptr)}}},
+      {"created_at", format_timestamp(job.created_at_ms)},
+      {"updated_at", format_timestamp(job.updated_at_ms)},
+  };
+}
+
+BodyReply json_reply(const json::value& value, Status status) {
+  BodyReply reply;
+  reply.status = status;
+  reply.body = json::serialize(value);
+  return reply;
+}
+
+BodyReply reply_for(const Error& error) { return error_reply(error); }
+
+}  // namespace dreamfeed::http

@@ -1,0 +1,135 @@
+// StudioService: order validation, ownership checks, publish and delete.
+#include "services/studio/studio_service.h"
+
+#include "common/crypto.h"
+#include "common/utf8.h"
+
+namespace dreamfeed {
+namespace {
+
+Error not_found(std::string_view what) {
+  return make_error(ErrorCode::not_found, std::string(what) + " not found");
+}
+
+}  // namespace
+
+Status validate_prompt(std::string_view prompt) {
+  auto length = utf8_length(prompt);
+  if (!length) return make_error(ErrorCode::invalid_argument, "prompt is not valid UTF-8", "prompt");
+  if (trim_ascii_space(prompt).empty()) {
+    return make_error(ErrorCode::invalid_argument, "prompt is empty", "prompt");
+  }
+  if (*length > kMaxPromptCharacters) {
+    return make_error(ErrorCode::invalid_argument,
+                      "prompt is " + std::to_string(*length) +
+                          " characters long; the limit is " + std::to_string(kMaxPromptCharacters),
+                      "prompt");
+  }
+  return {};
+}
+
+StudioService::StudioService(JobQueue& jobs, VideoStore& videos, BlobStore& blobs,
+                             const Clock& clock, StudioConfig config)
+    : jobs_(jobs), videos_(videos), blobs_(blobs), clock_(clock), config_(config) {}
+
+Result<JobView> StudioService::order_video(const User& creator, VideoOrder order) {
+  if (auto ok = validate_prompt(order.prompt); !ok) return ok.error();
+  if (!is_allowed_seconds(order.seconds)) {
+    return make_error(ErrorCode::invalid_argument,
+                      "seconds must be one of 4, 8, 12; got " + std::to_string(order.seconds),
+                      "seconds");
+  }
+  if (order.seed && *order.seed > kMaxSeed) {
+    return make_error(ErrorCode::invalid_argument,
+                      "seed must be an integer from 0 to " + std::to_string(kMaxSeed), "seed");
+  }
+  if (order.remix_of) {
+    auto source = video(&creator, *order.remix_of);
+    if (!source) {
+      if (source.error().code == ErrorCode::not_found) {
+        return make_error(ErrorCode::not_found, "the video to remix was not found", "remix_of");
+      }
+      return source.error();
+    }
+  }
+  NewJob job;
+  job.id = new_id("job");
+  job.user_id = creator.id;
+  job.request.prompt = std::string(trim_ascii_space(order.prompt));
+  job.request.seconds = order.seconds;
+  job.request.aspect = order.aspect;
+  job.request.resolution = order.resolution;
+  job.request.seed = order.seed.value_or(random_u64() & kMaxSeed);
+  job.request.remix_of = order.remix_of;
+  job.request.creator_handle = creator.handle;
+  job.max_attempts = config_.max_attempts;
+  job.now_ms = clock_.now_ms();
+  auto queued = jobs_.enqueue(job);
+  if (!queued) return queued.error();
+  return with_position(std::move(*queued));
+}
+
+Result<JobView> StudioService::with_position(Job job) {
+  int position = 0;
+  if (job.status == JobStatus::queued) {
+    auto found = jobs_.queue_position(job.id);
+    if (!found) return found.error();
+    position = *found;
+  }
+  return JobView{std::move(job), position};
+}
+
+Result<JobView> StudioService::job(const User& owner, std::string_view job_id) {
+  auto found = jobs_.find_job(job_id);
+  if (!found) return found.error().code == ErrorCode::not_found ? not_found("job") : found.error();
+  if (found->user_id != owner.id) return not_found("job");
+  return with_position(std::move(*found));
+}
+
+Result<JobView> StudioService::cancel_job(const User& owner, std::string_view job_id) {
+  auto owned = job(owner, job_id);
+  if (!owned) return owned.error();
+  auto cancelled = jobs_.cancel(job_id, clock_.now_ms());
+  if (!cancelled) {
+    if (cancelled.error().code == ErrorCode::conflict) {
+      return make_error(ErrorCode::conflict, "the job has already " +
+                                                 std::string(to_string(owned->job.status)));
+    }
+    return cancelled.error();
+  }
+  return JobView{std::move(*cancelled), 0};
+}
+
+Result<Video> StudioService::video(const User* viewer, std::string_view video_id) {
+  auto found = videos_.find_video(video_id);
+  if (!found) return found.error().code == ErrorCode::not_found ? not_found("video") : found.error();
+  bool is_own = viewer != nullptr && viewer->id == found->creator_id;
+  if (found->status != VideoStatus::published && !is_own) return not_found("video");
+  return found;
+}
+
+Result<Video> StudioService::publish(const User& creator, std::string_view video_id) {
+  auto found = video(&creator, video_id);
+  if (!found) return found.error();
+  if (found->creator_id != creator.id) return not_found("video");
+  return videos_.publish_video(video_id, clock_.now_ms());
+}
+
+Status StudioService::delete_video(const User& caller, std::string_view video_id) {
+  auto found = video(&caller, video_id);
+  if (!found) return found.error();
+  if (found->creator_id != caller.id && !caller.is_admin) {
+    return make_error(ErrorCode::forbidden, "only the creator can delete this video");
+  }
+  if (auto ok = videos_.delete_video(video_id); !ok) return ok.error();
+  // The record is gone first, so a failed file removal leaves an orphan file, never a
+  // record pointing at nothing.
+  if (auto ok = blobs_.remove(found->video_key); !ok) return ok.error();
+  return blobs_.remove(found->thumbnail_key);
+}
+
+Result<std::vector<Video>> StudioService::drafts(const User& creator) {
+  return videos_.list_drafts(creator.id, 100);
+}
+
+}  // namespace dreamfeed
