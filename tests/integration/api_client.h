@@ -1,0 +1,68 @@
+// A logged-in API user for integration tests: signs up, then sends requests with its
+// bearer token; waits for jobs to finish.
+#pragma once
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "support/http_client.h"
+
+namespace dreamfeed::testing {
+
+class ApiUser {
+ public:
+  ApiUser(std::uint16_t port, std::string handle, std::string password = "long enough password")
+      : http_(std::make_unique<HttpClient>("127.0.0.1", port)), port_(port) {
+    auto body = boost::json::serialize(boost::json::object{{"handle", handle}, {"password", password}});
+    auto response = http_->post("/api/v1/auth/signup", body);
+    if (response.status != 201) throw std::runtime_error("sign-up failed: " + response.body);
+    auto json = response.json().as_object();
+    token_ = json["token"].as_string().c_str();
+    user_id_ = json["user"].as_object()["id"].as_string().c_str();
+  }
+
+  ClientResponse get(const std::string& target) { return http_->get(target, auth()); }
+  ClientResponse post(const std::string& target, const std::string& body = "{}") {
+    return http_->post(target, body, auth());
+  }
+  ClientResponse del(const std::string& target) { return http_->del(target, auth()); }
+  std::vector<std::pair<std::string, std::string>> auth() const {
+    return {{"Authorization", "Bearer " + token_}};
+  }
+
+  // Orders a clip and returns the job id (fails the test on anything but 202).
+  std::string order(const boost::json::object& order) {
+    auto response = post("/api/v1/videos", boost::json::serialize(order));
+    if (response.status != 202) throw std::runtime_error("order failed: " + response.body);
+    return response.json().as_object()["job"].as_object()["id"].as_string().c_str();
+  }
+
+  // Polls the job until it reaches `status` or the time runs out; returns the job.
+  boost::json::object wait_for_job(const std::string& job_id, std::string_view status,
+                                   std::chrono::seconds limit = std::chrono::seconds(120)) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    boost::json::object job;
+    while (std::chrono::steady_clock::now() < deadline) {
+      job = get("/api/v1/jobs/" + job_id).json().as_object();
+      if (job["status"].as_string() == status) return job;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    throw std::runtime_error("job " + job_id + " did not reach " + std::string(status) +
+                             "; last seen: " + boost::json::serialize(job));
+  }
+
+  HttpClient& http() { return *http_; }
+  std::uint16_t port() const { return port_; }
+  const std::string& token() const { return token_; }
+  const std::string& user_id() const { return user_id_; }
+
+ private:
+  std::unique_ptr<HttpClient> http_;
+  std::uint16_t port_;
+  std::string token_;
+  std::string user_id_;
+};
+
+}  // namespace dreamfeed::testing
