@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds and runs every benchmark; each prints its figures and ratios last.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/build.sh bench_generate_vs_x264 >/dev/null
+build/bench/bench_generate_vs_x264 --runs "${RUNS:-5}"
+bash bench/http_vs_nginx.sh
