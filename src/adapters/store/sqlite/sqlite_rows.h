@@ -1,0 +1,40 @@
+// How users, videos and jobs map to rows: the column lists every SELECT uses and the
+// functions that read a row back into a model struct. Kept together so a column added
+// to one query cannot drift out of step with the reader. The column lists are macros
+// so they join the rest of a query as one string literal, prepared and cached as is.
+#pragma once
+
+#include "adapters/store/sqlite/sqlite_connection.h"
+#include "model/job.h"
+#include "model/user.h"
+#include "model/video.h"
+
+namespace dreamfeed::sqlite {
+
+// Columns of `users u`, in the order read_user_record expects.
+#define DREAMFEED_USER_COLUMNS \
+  "u.id, u.handle, u.display_name, u.is_admin, u.created_at_ms, u.password_hash"
+UserRecord read_user_record(const Statement& row);
+
+// Columns of DREAMFEED_VIDEO_FROM, in read_video's order. CROSS JOIN keeps videos as the
+// outer loop, so the planner walks the videos index that matches ORDER BY and never sorts.
+#define DREAMFEED_VIDEO_COLUMNS                                                      \
+  "v.id, v.creator_id, u.handle, v.status, v.prompt, v.seconds, v.width, v.height, " \
+  "v.seed, v.remix_of, v.backend, v.video_key, v.thumbnail_key, v.size_bytes, "      \
+  "v.scene_json, v.created_at_ms, v.published_at_ms"
+#define DREAMFEED_VIDEO_FROM " FROM videos v CROSS JOIN users u ON u.id = v.creator_id"
+Video read_video(const Statement& row);
+// Inserts every stored field of `video` (creator_handle is not stored; it is joined).
+Status insert_video_row(Connection& connection, const Video& video);
+
+// Columns of `jobs j`, in read_job's order.
+#define DREAMFEED_JOB_COLUMNS                                                            \
+  "j.id, j.user_id, j.status, j.progress, j.prompt, j.seconds, j.aspect, j.resolution, " \
+  "j.seed, j.remix_of, j.creator_handle, j.priority, j.attempts, j.max_attempts, "       \
+  "j.lease_token, j.lease_owner, j.lease_expires_at_ms, j.video_id, j.error, "           \
+  "j.created_at_ms, j.updated_at_ms"
+// Fails (internal) only when a stored enum name is unknown, i.e. the row was written by
+// something other than this store.
+Result<Job> read_job(const Statement& row);
+
+}  // namespace dreamfeed::sqlite

@@ -1,0 +1,72 @@
+// Store on one SQLite file: the embedded default for users, sessions, videos and the
+// durable job queue. Safe to use from many threads: each call borrows a pooled
+// connection, and every write runs in a BEGIN IMMEDIATE transaction.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+
+#include "interfaces/store.h"
+
+namespace dreamfeed {
+
+namespace sqlite {
+class ConnectionPool;
+}
+
+class SqliteStore final : public Store {
+ public:
+  // Connections open at most at once; more concurrent callers wait for one to be free.
+  static constexpr std::size_t kDefaultMaxConnections = 16;
+
+  // Opens or creates the database file (its folder must exist) and brings its schema
+  // up to date. unavailable when the file cannot be opened; internal when the file was
+  // written by a newer Dreamfeed.
+  static Result<std::unique_ptr<SqliteStore>> open(
+      const std::filesystem::path& db_file, std::size_t max_connections = kDefaultMaxConnections);
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  // UserStore
+  Result<User> create_user(const UserRecord& record) override;
+  Result<UserRecord> find_user_by_handle(std::string_view handle) override;
+  Result<User> find_user(std::string_view user_id) override;
+  Status set_admin(std::string_view user_id, bool is_admin) override;
+
+  // SessionStore
+  Status create_session(const Session& session) override;
+  Result<Session> find_session(std::string_view token_hash, std::int64_t now_ms) override;
+  Status delete_session(std::string_view token_hash) override;
+
+  // VideoStore
+  Status insert_video(const Video& video) override;
+  Result<Video> find_video(std::string_view video_id) override;
+  Result<Video> publish_video(std::string_view video_id, std::int64_t now_ms) override;
+  Status delete_video(std::string_view video_id) override;
+  Result<std::vector<Video>> list_published(const std::optional<FeedPosition>& after,
+                                            int limit) override;
+  Result<std::vector<Video>> list_drafts(std::string_view user_id, int limit) override;
+
+  // JobQueue (sqlite_job_queue.cpp)
+  Result<Job> enqueue(const NewJob& job) override;
+  Result<Job> find_job(std::string_view job_id) override;
+  Result<std::optional<Job>> lease(std::string_view worker_id, std::int64_t now_ms,
+                                   std::int64_t lease_ms) override;
+  Status heartbeat(const JobLease& lease, int progress, std::int64_t now_ms,
+                   std::int64_t lease_ms) override;
+  Result<Job> complete(const JobLease& lease, const Video& video, std::int64_t now_ms) override;
+  Result<Job> fail(const JobLease& lease, std::string_view error, bool retryable,
+                   std::int64_t now_ms) override;
+  Status release(const JobLease& lease, std::int64_t now_ms) override;
+  Result<Job> cancel(std::string_view job_id, std::int64_t now_ms) override;
+  Result<int> queue_position(std::string_view job_id) override;
+
+ private:
+  explicit SqliteStore(std::unique_ptr<sqlite::ConnectionPool> pool);
+
+  std::unique_ptr<sqlite::ConnectionPool> pool_;
+};
+
+}  // namespace dreamfeed
