@@ -4,6 +4,7 @@
 #include <exception>
 #include <vector>
 
+#include "adapters/media/ffmpeg/ffmpeg_logging.h"
 #include "cli/commands.h"
 #include "common/crypto.h"
 
@@ -18,6 +19,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     dreamfeed::init_crypto();
+    // libx264 prints statistics for every clip; only errors belong in the log.
+    dreamfeed::limit_ffmpeg_logging_to_errors();
     for (const auto& command : commands) {
       if (command.subcommand->parsed()) return command.run();
     }

@@ -9,8 +9,8 @@ Result<boost::json::object> parse_json_object(std::string_view body) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return boost::json::object{};
   boost::json::parser parser;
   boost::system::error_code ec;
-  std::size_t consumed = parser.write_some(body.data(), body.size(), ec);
-  if (!ec) parser.finish(ec);
+  // write() wants one complete JSON text; what it consumed locates the error.
+  std::size_t consumed = parser.write(body.data(), body.size(), ec);
   if (ec) {
     return make_error(ErrorCode::invalid_argument,
                       "malformed JSON at byte " + std::to_string(consumed) + ": " + ec.message());

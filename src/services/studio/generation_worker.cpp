@@ -9,6 +9,15 @@
 
 namespace dreamfeed {
 namespace fs = std::filesystem;
+namespace {
+
+// Cleanup after a failure: the job's outcome is already decided, so a file that will
+// not go away is only worth a warning (it is an orphan, never a broken record).
+void remove_blob_quietly(BlobStore& blobs, std::string_view key) {
+  if (auto ok = blobs.remove(key); !ok) spdlog::warn("could not remove {}: {}", key, ok.error().message);
+}
+
+}  // namespace
 
 GenerationWorker::GenerationWorker(JobQueue& jobs, BlobStore& blobs, GenerationBackend& backend,
                                    ClipEncoderFactory& encoders, const Clock& clock,
@@ -42,8 +51,8 @@ Result<WorkOutcome> GenerationWorker::run(const Job& job) {
       return WorkOutcome::succeeded;
     }
     // Another worker owns the job now (or it was cancelled): this copy is surplus.
-    blobs_.remove(video->video_key);
-    blobs_.remove(video->thumbnail_key);
+    remove_blob_quietly(blobs_, video->video_key);
+    remove_blob_quietly(blobs_, video->thumbnail_key);
     if (completed.error().code == ErrorCode::lease_lost) return WorkOutcome::lease_lost;
     return completed.error();
   }
@@ -145,7 +154,7 @@ Result<Video> GenerationWorker::render_and_store(const Job& job, const JobLease&
     return ok.error();
   }
   if (auto ok = blobs_.put_file(video.thumbnail_key, encoded->thumbnail_file, "image/jpeg"); !ok) {
-    blobs_.remove(video.video_key);
+    remove_blob_quietly(blobs_, video.video_key);
     return ok.error();
   }
   return video;
