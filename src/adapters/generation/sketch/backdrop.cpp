@@ -1,0 +1,285 @@
+// Drawing of the backdrop layers (once) and their per-frame placement.
+#include "backdrop.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "seeded_random.h"
+
+namespace dreamfeed::sketch {
+namespace {
+
+constexpr double kSkyDepth = 0.06;
+constexpr double kSunDepth = 0.1;
+
+void set_rgb(cairo_t* cr, const Rgb& c, double alpha = 1.0) {
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
+}
+
+void add_stop(cairo_pattern_t* pattern, double offset, const Rgb& c, double alpha = 1.0) {
+  cairo_pattern_add_color_stop_rgba(pattern, offset, c.r, c.g, c.b, alpha);
+}
+
+Rgb mix(const Rgb& a, const Rgb& b, double k) {
+  return Rgb{a.r + (b.r - a.r) * k, a.g + (b.g - a.g) * k, a.b + (b.b - a.b) * k};
+}
+
+// Whole pixels keep the blits on pixman's copy/composite fast paths.
+int whole(double v) { return static_cast<int>(std::lround(v)); }
+
+void blit(cairo_t* cr, cairo_surface_t* surface, double x, double y) {
+  cairo_set_source_surface(cr, surface, whole(x), whole(y));
+  cairo_paint(cr);
+}
+
+SurfacePtr draw_sky(const ScenePlan& plan, int margin) {
+  const int w = plan.width;
+  const int h = plan.height + 2 * margin;
+  SurfacePtr surface = make_surface(w, h);
+  CairoPtr cr(cairo_create(surface.get()));
+  const Palette& p = plan.palette;
+
+  cairo_pattern_t* gradient = cairo_pattern_create_linear(0, 0, 0, h);
+  add_stop(gradient, 0.0, p.sky_top);
+  add_stop(gradient, 0.45, p.sky_middle);
+  add_stop(gradient, 0.72, p.sky_horizon);
+  add_stop(gradient, 1.0, mix(p.sky_horizon, p.hills[0], 0.3));
+  cairo_set_source(cr.get(), gradient);
+  cairo_paint(cr.get());
+  cairo_pattern_destroy(gradient);
+
+  // A broad glow around the sun lights the sky without any blur filter.
+  const double short_side = std::min(plan.width, plan.height);
+  const double sx = plan.sun.x * w;
+  const double sy = plan.sun.y * plan.height + margin;
+  const double reach = short_side * 0.75;
+  cairo_pattern_t* glow = cairo_pattern_create_radial(sx, sy, 0, sx, sy, reach);
+  add_stop(glow, 0.0, p.sun, plan.palette.mood == Mood::night ? 0.18 : 0.38);
+  add_stop(glow, 1.0, p.sun, 0.0);
+  cairo_set_source(cr.get(), glow);
+  cairo_paint(cr.get());
+  cairo_pattern_destroy(glow);
+
+  SeededRandom random(plan.seed ^ 0x57A125ULL);
+  for (int i = 0; i < plan.stars; ++i) {
+    const double x = random.uniform() * w;
+    const double y = random.uniform() * h * 0.7;
+    const double r = random.between(0.6, 1.8) * short_side / 720.0;
+    cairo_arc(cr.get(), x, y, std::max(0.5, r), 0, 2 * M_PI);
+    cairo_set_source_rgba(cr.get(), 1, 1, 0.95, random.between(0.35, 0.95));
+    cairo_fill(cr.get());
+  }
+  return surface;
+}
+
+SurfacePtr draw_sun(const ScenePlan& plan, double& size) {
+  const double short_side = std::min(plan.width, plan.height);
+  const double r = plan.sun.radius * short_side;
+  size = std::ceil(r * 3.2);
+  SurfacePtr surface = make_surface(static_cast<int>(size), static_cast<int>(size));
+  CairoPtr cr(cairo_create(surface.get()));
+  const double c = size / 2;
+  const Rgb& sun = plan.palette.sun;
+
+  cairo_pattern_t* halo = cairo_pattern_create_radial(c, c, r * 0.9, c, c, size / 2);
+  add_stop(halo, 0.0, sun, 0.45);
+  add_stop(halo, 1.0, sun, 0.0);
+  cairo_set_source(cr.get(), halo);
+  cairo_paint(cr.get());
+  cairo_pattern_destroy(halo);
+
+  cairo_pattern_t* disc = cairo_pattern_create_radial(c - r * 0.3, c - r * 0.3, r * 0.1, c, c, r);
+  add_stop(disc, 0.0, mix(sun, Rgb{1, 1, 1}, 0.6));
+  add_stop(disc, 1.0, sun);
+  cairo_arc(cr.get(), c, c, r, 0, 2 * M_PI);
+  cairo_set_source(cr.get(), disc);
+  cairo_fill(cr.get());
+  cairo_pattern_destroy(disc);
+
+  if (plan.palette.mood == Mood::night) {
+    // A few soft craters make it read as a moon rather than a pale sun.
+    const Rgb crater = mix(sun, plan.palette.sky_middle, 0.25);
+    const double spots[][3] = {{-0.3, -0.15, 0.22}, {0.25, 0.2, 0.16}, {0.05, -0.45, 0.1}};
+    for (const auto& spot : spots) {
+      cairo_arc(cr.get(), c + spot[0] * r, c + spot[1] * r, spot[2] * r, 0, 2 * M_PI);
+      set_rgb(cr.get(), crater, 0.35);
+      cairo_fill(cr.get());
+    }
+  }
+  return surface;
+}
+
+SurfacePtr draw_cloud(const ScenePlan& plan, const CloudPlan& cloud, SeededRandom random,
+                      double& width) {
+  const double short_side = std::min(plan.width, plan.height);
+  width = cloud.scale * short_side * 1.5;
+  const double height = width * 0.42;
+  SurfacePtr surface =
+      make_surface(static_cast<int>(std::ceil(width)), static_cast<int>(std::ceil(height)));
+  CairoPtr cr(cairo_create(surface.get()));
+  const double base = height * 0.92;
+  const int puffs = 4 + random.below(3);
+  for (int i = 0; i < puffs; ++i) {
+    const double k = (i + 0.5) / puffs;
+    const double r = height * (0.22 + 0.22 * std::sin(M_PI * k)) * random.between(0.85, 1.1);
+    cairo_new_sub_path(cr.get());
+    cairo_arc(cr.get(), width * (0.12 + 0.76 * k), base - r * 0.9, r, 0, 2 * M_PI);
+  }
+  cairo_rectangle(cr.get(), width * 0.12, base - height * 0.25, width * 0.76, height * 0.25);
+  const bool night = plan.palette.mood == Mood::night;
+  cairo_pattern_t* shade = cairo_pattern_create_linear(0, 0, 0, height);
+  const Rgb top = night ? mix(plan.palette.sky_horizon, Rgb{1, 1, 1}, 0.3) : Rgb{1, 1, 1};
+  add_stop(shade, 0.0, top, night ? 0.35 : 0.95);
+  add_stop(shade, 1.0, mix(top, plan.palette.sky_middle, 0.35), night ? 0.2 : 0.75);
+  cairo_set_source(cr.get(), shade);
+  cairo_set_fill_rule(cr.get(), CAIRO_FILL_RULE_WINDING);
+  cairo_fill(cr.get());
+  cairo_pattern_destroy(shade);
+  return surface;
+}
+
+double ridge_y(const HillLayer& layer, double x, int width, int height) {
+  double y = layer.crest;
+  for (const Wave& wave : layer.waves) {
+    y += wave.amplitude * std::sin(2 * M_PI * (wave.cycles * x / width + wave.phase));
+  }
+  return y * height;
+}
+
+void draw_tree(cairo_t* cr, double x, double ground, double size, bool pine, const Rgb& color) {
+  set_rgb(cr, color);
+  if (pine) {
+    cairo_move_to(cr, x, ground - size * 1.6);
+    cairo_line_to(cr, x + size * 0.45, ground + size * 0.1);
+    cairo_line_to(cr, x - size * 0.45, ground + size * 0.1);
+    cairo_close_path(cr);
+    cairo_fill(cr);
+  } else {
+    cairo_rectangle(cr, x - size * 0.06, ground - size * 0.6, size * 0.12, size * 0.7);
+    cairo_fill(cr);
+    cairo_arc(cr, x, ground - size * 0.85, size * 0.38, 0, 2 * M_PI);
+    cairo_fill(cr);
+  }
+}
+
+}  // namespace
+
+Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan) {
+  const double w = plan.width;
+  const double h = plan.height;
+  const double short_side = std::min(w, h);
+  const CameraPath& camera = plan.camera;
+
+  const int sky_margin = static_cast<int>(std::ceil(std::fabs(camera.pan_y_px) * kSkyDepth)) + 2;
+  sky_ = Layer{draw_sky(plan, sky_margin), 0, -static_cast<double>(sky_margin), kSkyDepth};
+
+  double sun_size = 0;
+  sun_.surface = draw_sun(plan, sun_size);
+  sun_.x = plan.sun.x * w - sun_size / 2;
+  sun_.y = plan.sun.y * h - sun_size / 2;
+  sun_.depth = kSunDepth;
+
+  SeededRandom cloud_random(plan.seed ^ 0xC10D5ULL);
+  for (const CloudPlan& cloud : plan.clouds) {
+    Cloud drawn;
+    drawn.plan = cloud;
+    drawn.surface = draw_cloud(plan, cloud, cloud_random.fork(clouds_.size() + 1), drawn.width);
+    clouds_.push_back(std::move(drawn));
+  }
+
+  SeededRandom tree_random(plan.seed ^ 0x7EE5ULL);
+  for (std::size_t i = 0; i < plan.hills.size(); ++i) {
+    const HillLayer& layer = plan.hills[i];
+    // Wide and tall enough that the camera's travel never reveals an edge.
+    const int margin_x =
+        static_cast<int>(std::ceil(std::fabs(camera.pan_x_px) * layer.depth / 2)) + 2;
+    const int margin_y =
+        static_cast<int>(std::ceil(std::fabs(camera.pan_y_px) * layer.depth / 2)) + 2;
+    double amplitude = 0;
+    for (const Wave& wave : layer.waves) amplitude += wave.amplitude;
+    const double tree_room = layer.trees > 0 ? short_side * 0.1 : 0;
+    const double top = std::floor((layer.crest - amplitude) * h - tree_room - 4);
+    const int strip_width = plan.width + 2 * margin_x;
+    const int strip_height = static_cast<int>(h - top) + margin_y;
+    SurfacePtr strip = make_surface(strip_width, strip_height);
+    CairoPtr cr(cairo_create(strip.get()));
+    cairo_translate(cr.get(), margin_x, -top);
+
+    const Rgb& color = plan.palette.hills[i];
+    // Far layers fade toward the horizon colour: aerial perspective.
+    const double haze = 0.35 * (1.0 - layer.depth);
+    const Rgb near_color = mix(color, plan.palette.sky_horizon, haze);
+    cairo_move_to(cr.get(), -margin_x, h + margin_y);
+    for (double x = -margin_x; x <= w + margin_x + 4; x += 4) {
+      cairo_line_to(cr.get(), x, ridge_y(layer, x, plan.width, plan.height));
+    }
+    cairo_line_to(cr.get(), w + margin_x + 4, h + margin_y);
+    cairo_close_path(cr.get());
+    cairo_pattern_t* fill = cairo_pattern_create_linear(0, top, 0, h);
+    add_stop(fill, 0.0, mix(near_color, Rgb{1, 1, 1}, 0.12));
+    add_stop(fill, 1.0, mix(near_color, Rgb{0, 0, 0}, 0.25));
+    cairo_set_source(cr.get(), fill);
+    cairo_fill(cr.get());
+    cairo_pattern_destroy(fill);
+
+    // A thin light rim along the ridge separates it from the layer behind.
+    for (double x = -margin_x; x <= w + margin_x + 4; x += 4) {
+      const double y = ridge_y(layer, x, plan.width, plan.height) + 1;
+      x == -margin_x ? cairo_move_to(cr.get(), x, y) : cairo_line_to(cr.get(), x, y);
+    }
+    cairo_set_line_width(cr.get(), std::max(1.0, short_side / 360.0));
+    set_rgb(cr.get(), mix(near_color, Rgb{1, 1, 1}, 0.45), 0.5);
+    cairo_stroke(cr.get());
+
+    SeededRandom trees = tree_random.fork(i + 1);
+    const Rgb tree_color = mix(near_color, Rgb{0, 0, 0}, 0.28);
+    for (int k = 0; k < layer.trees; ++k) {
+      const double x = trees.between(-margin_x, w + margin_x);
+      const double size = short_side * trees.between(0.04, 0.075) * (0.6 + 0.4 * layer.depth);
+      draw_tree(cr.get(), x, ridge_y(layer, x, plan.width, plan.height) + size * 0.15, size,
+                trees.uniform() < 0.5, tree_color);
+    }
+    hills_.push_back(Layer{std::move(strip), -static_cast<double>(margin_x), top, layer.depth});
+  }
+}
+
+void Backdrop::paint(cairo_t* cr, const CameraPose& camera, double t) const {
+  const double w = plan_.width;
+  const double h = plan_.height;
+  const double short_side = std::min(w, h);
+  const double duration = plan_.seconds;
+
+  cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+  blit(cr, sky_.surface.get(), 0, sky_.y + camera.pan_y * sky_.depth);
+  cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+
+  blit(cr, sun_.surface.get(), sun_.x + camera.pan_x * sun_.depth,
+       sun_.y - plan_.sun.rise * h * (t / duration) + camera.pan_y * sun_.depth);
+
+  for (const Cloud& cloud : clouds_) {
+    // Clouds drift across and wrap around, entering from the other side.
+    const double span = w + cloud.width * 2;
+    double x = cloud.plan.x * span + cloud.plan.speed * w * t;
+    x = std::fmod(std::fmod(x, span) + span, span) - cloud.width;
+    blit(cr, cloud.surface.get(), x + camera.pan_x * cloud.plan.depth,
+         cloud.plan.y * h + camera.pan_y * cloud.plan.depth);
+  }
+
+  for (const Layer& hill : hills_) {
+    blit(cr, hill.surface.get(), hill.x + camera.pan_x * hill.depth,
+         hill.y + camera.pan_y * hill.depth);
+  }
+
+  for (const MotePlan& mote : plan_.motes) {
+    const double sway = std::sin(2 * M_PI * (t * 0.35 + mote.sway_phase)) * short_side * 0.015;
+    const double y = std::fmod(mote.y - mote.rise_speed * t + 1.0, 1.0) * h;
+    const double x = mote.x * w + sway + camera.pan_x * 0.7;
+    // Fade out near the top and bottom so wrapping around is never seen as a jump.
+    const double alpha = 0.55 * std::sin(M_PI * y / h);
+    cairo_arc(cr, x, y, mote.radius * short_side, 0, 2 * M_PI);
+    set_rgb(cr, plan_.palette.accents[static_cast<std::size_t>(mote.accent_index)], alpha);
+    cairo_fill(cr);
+  }
+}
+
+}  // namespace dreamfeed::sketch

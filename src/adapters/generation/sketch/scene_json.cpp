@@ -1,0 +1,65 @@
+// Serialises a ScenePlan summary with Boost.JSON (which does the string escaping).
+#include "scene_json.h"
+
+#include <algorithm>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <cmath>
+#include <cstdio>
+
+namespace dreamfeed::sketch {
+namespace {
+
+std::string css_colour(const Rgb& c) {
+  auto byte = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+  char text[8];
+  std::snprintf(text, sizeof text, "#%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b));
+  return text;
+}
+
+}  // namespace
+
+std::string describe_scene(const ScenePlan& plan) {
+  namespace json = boost::json;
+  json::array words;
+  for (const PlannedWord& word : plan.text.words) {
+    words.emplace_back(
+        json::object{{"text", word.text}, {"at_ms", std::lround(word.reveal_s * 1000)}});
+  }
+  json::array sky;
+  for (const Rgb* c :
+       {&plan.palette.sky_top, &plan.palette.sky_middle, &plan.palette.sky_horizon}) {
+    sky.emplace_back(css_colour(*c));
+  }
+  json::array chords;
+  for (const std::string& name : chord_names(plan.music)) chords.emplace_back(name);
+
+  const bool scrolling = plan.text.layout.block_height > plan.text.area.height;
+  json::object scene{
+      {"engine", "sketch"},
+      {"version", 1},
+      // As a string: a 64-bit seed does not survive JSON readers that use doubles.
+      {"seed", std::to_string(plan.seed)},
+      {"words", std::move(words)},
+      {"text", json::object{{"layout", scrolling ? "scroll" : "fit"},
+                            {"direction", plan.text.layout.right_to_left ? "rtl" : "ltr"},
+                            {"font_px", std::lround(plan.text.layout.font_px)}}},
+      {"palette", json::object{{"name", plan.palette.name},
+                               {"mood", to_string(plan.palette.mood)},
+                               {"sky", std::move(sky)}}},
+      {"backdrop", json::object{{"hills", plan.hills.size()},
+                                {"clouds", plan.clouds.size()},
+                                {"stars", plan.stars},
+                                {"light", plan.palette.mood == Mood::night ? "moon" : "sun"}}},
+      {"camera",
+       json::object{{"zoom", plan.camera.zoom_to > plan.camera.zoom_from ? "in" : "out"}}},
+      {"music", json::object{{"key", key_name(plan.music)},
+                             {"chords", std::move(chords)},
+                             {"chimes", plan.music.chimes.size()}}},
+  };
+  return json::serialize(scene);
+}
+
+}  // namespace dreamfeed::sketch

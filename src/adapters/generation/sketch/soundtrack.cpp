@@ -1,0 +1,185 @@
+// Pad, chimes and a soft limiter, computed from the absolute sample time so the result
+// depends only on the plan (bit-identical on every run).
+#include "soundtrack.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace dreamfeed::sketch {
+namespace {
+
+constexpr std::array<int, 7> kMajor = {0, 2, 4, 5, 7, 9, 11};
+constexpr std::array<int, 7> kMinor = {0, 2, 3, 5, 7, 8, 10};
+constexpr std::array<int, 5> kMajorPentatonic = {0, 2, 4, 7, 9};
+constexpr std::array<int, 5> kMinorPentatonic = {0, 3, 5, 7, 10};
+
+constexpr double kPadAttack = 0.6;
+constexpr double kPadRelease = 0.9;
+constexpr double kChimeLength = 1.4;
+
+double midi_to_hz(double midi) { return 440.0 * std::pow(2.0, (midi - 69.0) / 12.0); }
+
+// One period of a sine, looked up with linear interpolation: much cheaper than
+// std::sin per oscillator per sample, and just as deterministic.
+class SineTable {
+ public:
+  SineTable() {
+    for (std::size_t i = 0; i <= kSize; ++i) {
+      table_[i] = std::sin(2.0 * M_PI * static_cast<double>(i) / kSize);
+    }
+  }
+  // `cycles` is the phase in periods; only its fractional part matters.
+  double operator()(double cycles) const {
+    const double position = (cycles - std::floor(cycles)) * kSize;
+    const auto index = static_cast<std::size_t>(position);
+    const double frac = position - static_cast<double>(index);
+    return table_[index] + (table_[index + 1] - table_[index]) * frac;
+  }
+
+ private:
+  static constexpr std::size_t kSize = 4096;
+  std::array<double, kSize + 1> table_{};
+};
+
+const SineTable& sine() {
+  static const SineTable table;
+  return table;
+}
+
+double triangle(double cycles) {
+  const double f = cycles - std::floor(cycles);
+  return 4.0 * std::fabs(f - 0.5) - 1.0;
+}
+
+const std::array<int, 7>& scale_of(const MusicPlan& plan) { return plan.minor ? kMinor : kMajor; }
+
+int scale_semitones(const MusicPlan& plan, int degree) {
+  const auto& scale = scale_of(plan);
+  return scale[static_cast<std::size_t>(degree % 7)] + 12 * (degree / 7);
+}
+
+}  // namespace
+
+// Equal-power panning keeps loudness constant as a sound moves across.
+Soundtrack::StereoGain Soundtrack::equal_power(double pan) {
+  const double angle = (std::clamp(pan, -1.0, 1.0) + 1.0) * M_PI / 4.0;
+  return StereoGain{std::cos(angle), std::sin(angle)};
+}
+
+double chime_frequency(const MusicPlan& plan, int step) {
+  const auto& pentatonic = plan.minor ? kMinorPentatonic : kMajorPentatonic;
+  const int semis = pentatonic[static_cast<std::size_t>(step % 5)] + 12 * (step / 5);
+  return midi_to_hz(plan.root_midi + 24 + semis);
+}
+
+std::vector<std::string> chord_names(const MusicPlan& plan) {
+  static constexpr std::array<std::string_view, 7> kUpper = {"I", "II", "III", "IV",
+                                                             "V", "VI", "VII"};
+  static constexpr std::array<std::string_view, 7> kLower = {"i", "ii", "iii", "iv",
+                                                             "v", "vi", "vii"};
+  std::vector<std::string> names;
+  for (int degree : plan.progression) {
+    const int third = scale_semitones(plan, degree + 2) - scale_semitones(plan, degree);
+    const auto d = static_cast<std::size_t>(degree % 7);
+    names.emplace_back(third == 4 ? kUpper[d] : kLower[d]);
+  }
+  return names;
+}
+
+std::string key_name(const MusicPlan& plan) {
+  static constexpr std::array<std::string_view, 12> kNotes = {"C",  "C#", "D",  "D#", "E",  "F",
+                                                              "F#", "G",  "G#", "A",  "A#", "B"};
+  return std::string(kNotes[static_cast<std::size_t>(plan.root_midi % 12)]) +
+         (plan.minor ? " minor" : " major");
+}
+
+Soundtrack::Soundtrack(MusicPlan plan) : plan_(std::move(plan)) {
+  // Chord tones spread across the stereo field; the bass stays centred.
+  for (double pan : {0.0, -0.45, 0.1, 0.5}) voice_gains_.push_back(equal_power(pan));
+  for (const ChimeCue& chime : plan_.chimes) chime_gains_.push_back(equal_power(chime.pan));
+  if (plan_.progression.empty()) plan_.progression = {0};
+  const int count = std::max(1, static_cast<int>(std::ceil(plan_.seconds / plan_.chord_seconds)));
+  for (int i = 0; i < count; ++i) {
+    const int degree = plan_.progression[static_cast<std::size_t>(i) % plan_.progression.size()];
+    Chord chord;
+    chord.start_s = i * plan_.chord_seconds;
+    chord.end_s = (i + 1) * plan_.chord_seconds;
+    const double root = plan_.root_midi + scale_semitones(plan_, degree);
+    chord.frequencies.push_back(midi_to_hz(root - 12));  // bass
+    for (int step : {0, 2, 4}) {
+      chord.frequencies.push_back(
+          midi_to_hz(plan_.root_midi + 12 + scale_semitones(plan_, degree + step)));
+    }
+    chords_.push_back(std::move(chord));
+  }
+}
+
+void Soundtrack::add_pad(double t, double& left, double& right) const {
+  const SineTable& sin_of = sine();
+  for (const Chord& chord : chords_) {
+    if (t < chord.start_s - 0.05 || t > chord.end_s + kPadRelease) continue;
+    // Overlapping attack and release crossfade one chord into the next.
+    double envelope = std::clamp((t - chord.start_s + 0.05) / kPadAttack, 0.0, 1.0);
+    if (t > chord.end_s) envelope *= 1.0 - (t - chord.end_s) / kPadRelease;
+    envelope = envelope * envelope * (3.0 - 2.0 * envelope);
+    if (envelope <= 0) continue;
+    for (std::size_t v = 0; v < chord.frequencies.size(); ++v) {
+      const double f = chord.frequencies[v];
+      double s;
+      if (v == 0) {
+        s = 0.15 * sin_of(f * t);
+      } else {
+        // Two slightly detuned voices beat slowly, which is what makes a pad "breathe".
+        s = 0.04 * (sin_of(f * t) + sin_of(f * 1.0035 * t)) + 0.024 * triangle(f * 0.9982 * t);
+      }
+      const StereoGain& gain = voice_gains_[v % voice_gains_.size()];
+      left += s * envelope * gain.left;
+      right += s * envelope * gain.right;
+    }
+  }
+}
+
+void Soundtrack::render_next(std::span<float> interleaved_stereo) {
+  const SineTable& sin_of = sine();
+  const double rate = plan_.sample_rate;
+  const std::size_t frames = interleaved_stereo.size() / 2;
+  const double tremolo_hz = 0.23;
+  for (std::size_t i = 0; i < frames; ++i) {
+    const double t = static_cast<double>(next_frame_ + static_cast<std::int64_t>(i)) / rate;
+    double left = 0, right = 0;
+    add_pad(t, left, right);
+    const double tremolo = 1.0 - 0.12 * (0.5 + 0.5 * sin_of(tremolo_hz * t));
+    left *= tremolo;
+    right *= tremolo;
+
+    for (std::size_t c = 0; c < plan_.chimes.size(); ++c) {
+      const ChimeCue& chime = plan_.chimes[c];
+      const double age = t - chime.time_s;
+      if (age < 0) break;  // cues are in time order
+      if (age > kChimeLength) continue;
+      const double attack = std::min(1.0, age / 0.004);
+      // Inharmonic partials (×2.76, ×5.4) decaying faster than the fundamental: a bell.
+      const double f = chime.frequency_hz;
+      const double s = attack * 0.2 *
+                       (sin_of(f * age) * std::exp(-age * 3.2) +
+                        0.30 * sin_of(2.76 * f * age) * std::exp(-age * 6.0) +
+                        0.10 * sin_of(5.40 * f * age) * std::exp(-age * 11.0));
+      const double fade = age > kChimeLength - 0.2 ? (kChimeLength - age) / 0.2 : 1.0;
+      left += s * fade * chime_gains_[c].left;
+      right += s * fade * chime_gains_[c].right;
+    }
+
+    // Fade in and out so the clip neither clicks on nor stops dead.
+    const double master =
+        std::min(1.0, t / 0.12) * std::clamp((plan_.seconds - t) / 0.45, 0.0, 1.0);
+    // tanh soft limiter: linear for quiet sounds, never reaches kPeakLimit.
+    interleaved_stereo[2 * i] =
+        static_cast<float>(kPeakLimit * std::tanh(left * master / kPeakLimit));
+    interleaved_stereo[2 * i + 1] =
+        static_cast<float>(kPeakLimit * std::tanh(right * master / kPeakLimit));
+  }
+  next_frame_ += static_cast<std::int64_t>(frames);
+}
+
+}  // namespace dreamfeed::sketch

@@ -1,0 +1,64 @@
+// The sketch clip's sound: a soft pad playing a chord progression (sine and triangle
+// oscillators, slow envelopes) and a bell-like chime each time a word appears, panned
+// to where the word is. Synthesised by hand because no library in the stack makes
+// music; it is a few oscillators and envelopes. Output never exceeds kPeakLimit.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace dreamfeed::sketch {
+
+inline constexpr double kPeakLimit = 0.89;
+
+struct ChimeCue {
+  double time_s = 0;
+  double pan = 0;  // -1 left … +1 right
+  double frequency_hz = 880;
+};
+
+struct MusicPlan {
+  int sample_rate = 48000;
+  double seconds = 4;
+  int root_midi = 57;
+  bool minor = false;
+  std::vector<int> progression;  // scale degrees (0-based) of the chord roots, looped
+  double chord_seconds = 2;
+  std::vector<ChimeCue> chimes;  // in time order
+};
+
+// The pentatonic note of the plan's key that a chime plays, for a 0-based step.
+double chime_frequency(const MusicPlan& plan, int step);
+// Roman numeral names of the progression ("I", "vi", …), for the scene description.
+std::vector<std::string> chord_names(const MusicPlan& plan);
+std::string key_name(const MusicPlan& plan);
+
+class Soundtrack {
+ public:
+  explicit Soundtrack(MusicPlan plan);
+  // Fills `interleaved_stereo` with the next size()/2 sample frames.
+  void render_next(std::span<float> interleaved_stereo);
+
+ private:
+  struct Chord {
+    double start_s = 0;
+    double end_s = 0;
+    std::vector<double> frequencies;  // bass first
+  };
+  struct StereoGain {
+    double left = 0;
+    double right = 0;
+  };
+  static StereoGain equal_power(double pan);
+  void add_pad(double t, double& left, double& right) const;
+
+  MusicPlan plan_;
+  std::vector<Chord> chords_;
+  std::vector<StereoGain> voice_gains_;
+  std::vector<StereoGain> chime_gains_;  // one per plan_.chimes entry
+  std::int64_t next_frame_ = 0;
+};
+
+}  // namespace dreamfeed::sketch
