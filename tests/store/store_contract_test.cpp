@@ -1,6 +1,5 @@
 // The Store contract: users, sessions, videos and the job queue as any implementation
 // must behave. Instantiated at the bottom for every store (today: SQLite).
-#include <atomic>
 #include <map>
 #include <mutex>
 #include <string>

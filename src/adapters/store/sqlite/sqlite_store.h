@@ -1,6 +1,8 @@
 // Store on one SQLite file: the embedded default for users, sessions, videos and the
 // durable job queue. Safe to use from many threads: each call borrows a pooled
-// connection, and every write runs in a BEGIN IMMEDIATE transaction.
+// connection, and every write runs in a BEGIN IMMEDIATE transaction (serialised within
+// the process; other processes on the same file, e.g. `dreamfeed admin`, wait up to 5 s).
+// Needs a real file: ":memory:" would give each pooled connection its own database.
 #pragma once
 
 #include <cstddef>
