@@ -47,14 +47,17 @@ TEST_F(StudioFixture, FeedPagesCoverEveryPublishedVideoOnceNewestFirst) {
   for (std::size_t i = 0; i < seen.size(); ++i) {
     ids.insert(seen[i].id);
     EXPECT_EQ(seen[i].creator_handle, "alice");
-    if (i > 0) EXPECT_GE(*seen[i - 1].published_at_ms, *seen[i].published_at_ms);
+    if (i > 0) {
+      EXPECT_GE(*seen[i - 1].published_at_ms, *seen[i].published_at_ms);
+    }
   }
   EXPECT_EQ(ids, std::set<std::string>(published.begin(), published.end()));
 }
 
 TEST_F(StudioFixture, FeedRejectsCursorsItDidNotMake) {
   FeedService feed(*store);
-  for (std::string bad : {"garbage!", "bm90LWEtY3Vyc29y" /* "not-a-cursor" */, encode_feed_cursor({0, ""})}) {
+  for (const std::string& bad : std::vector<std::string>{"garbage!", "bm90LWEtY3Vyc29y" /* "not-a-cursor" */,
+                                                        encode_feed_cursor({0, ""})}) {
     auto page = feed.page(bad);
     ASSERT_FALSE(page.ok()) << bad;
     EXPECT_EQ(page.error().field, "cursor");

@@ -78,7 +78,9 @@ TEST_F(StudioFixture, RetriesAreBounded) {
 TEST_F(StudioFixture, CancellingMidRenderStopsTheWorkerAndMakesNoVideo) {
   auto ordered = studio->order_video(alice, order()).value();
   backend.before_progress = [&](int percent) {
-    if (percent == 30) ASSERT_TRUE(studio->cancel_job(alice, ordered.job.id).ok());
+    if (percent == 30) {
+      ASSERT_TRUE(studio->cancel_job(alice, ordered.job.id).ok());
+    }
   };
   ASSERT_EQ(make_worker()->run_next().value(), WorkOutcome::cancelled);
   auto job = studio->job(alice, ordered.job.id).value().job;

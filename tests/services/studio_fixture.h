@@ -39,8 +39,9 @@ class ScriptedBackend final : public GenerationBackend {
       if (auto ok = sink.write_frame({pixels.data(), size.width, size.height, size.width * 4}); !ok) {
         return ok.error();
       }
-      if ((i + 1) % (frames / 10) == 0) {
-        int percent = (i + 1) * 100 / frames;
+      // Reports exactly 10, 20, … 100 percent.
+      if ((i + 1) * 10 / frames > i * 10 / frames) {
+        int percent = (i + 1) * 10 / frames * 10;
         if (before_progress) before_progress(percent);
         if (!progress(percent)) return make_error(ErrorCode::cancelled, "stopped");
       }

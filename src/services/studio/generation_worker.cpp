@@ -112,7 +112,9 @@ Result<Video> GenerationWorker::render_and_store(const Job& job, const JobLease&
     }
     const int job_progress = std::clamp(percent, 0, 100) * 90 / 100;
     const auto now = clock_.now_ms();
-    if (now - last_heartbeat < config_.heartbeat_ms && job_progress - last_progress < 10) return true;
+    // Heartbeat on every 5 points of progress (what a person watching sees move) or
+    // every heartbeat_ms, whichever comes first.
+    if (now - last_heartbeat < config_.heartbeat_ms && job_progress - last_progress < 5) return true;
     auto beat = jobs_.heartbeat(lease, job_progress, now, config_.lease_ms);
     last_heartbeat = now;
     last_progress = job_progress;
