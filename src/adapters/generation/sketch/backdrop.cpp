@@ -225,7 +225,11 @@ Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan) {
     // A thin light rim along the ridge separates it from the layer behind.
     for (double x = -margin_x; x <= w + margin_x + 4; x += 4) {
       const double y = ridge_y(layer, x, plan.width, plan.height) + 1;
-      x == -margin_x ? cairo_move_to(cr.get(), x, y) : cairo_line_to(cr.get(), x, y);
+      if (x == -margin_x) {
+        cairo_move_to(cr.get(), x, y);
+      } else {
+        cairo_line_to(cr.get(), x, y);
+      }
     }
     cairo_set_line_width(cr.get(), std::max(1.0, short_side / 360.0));
     set_rgb(cr.get(), mix(near_color, Rgb{1, 1, 1}, 0.45), 0.5);
