@@ -23,5 +23,6 @@ if [[ "${DREAMFEED_SKIP_SANITIZERS:-0}" != 1 ]]; then
   fi
   cmake --build build-asan
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
     ctest --test-dir build-asan --output-on-failure -j2 --timeout 900
 fi
