@@ -1,0 +1,56 @@
+// RequestContext's decoding helpers. Query strings are decoded with Boost.URL (form
+// style: '+' is a space). Cookies are parsed by hand: no library installed here parses
+// the Cookie request header, and its grammar (RFC 6265 §5.4) is a short split on ';'.
+#include "http/handler.h"
+
+#include <boost/url/encoding_opts.hpp>
+#include <boost/url/parse_query.hpp>
+
+namespace dreamfeed::http {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::string> RequestContext::query_param(std::string_view name) const {
+  // An empty view may have a null data pointer, which Boost.URL 1.81's parse_query
+  // passes to strlen; there is nothing to find in it anyway.
+  if (query_.empty()) return std::nullopt;
+  auto params = boost::urls::parse_query(boost::urls::string_view(query_.data(), query_.size()));
+  if (!params) return std::nullopt;
+  boost::urls::encoding_opts form;
+  form.space_as_plus = true;
+  for (auto param : *params) {
+    if (param.key.decode(form) != name) continue;
+    if (!param.has_value) return std::string();
+    return param.value.decode(form);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> RequestContext::cookie(std::string_view name) const {
+  for (auto it = request_.find(beast_http::field::cookie); it != request_.end(); ++it) {
+    if (it->name() != beast_http::field::cookie) break;
+    std::string_view rest = it->value();
+    while (!rest.empty()) {
+      auto semicolon = rest.find(';');
+      std::string_view pair = trim(rest.substr(0, semicolon));
+      rest = semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
+      auto equals = pair.find('=');
+      if (equals == std::string_view::npos) continue;
+      if (trim(pair.substr(0, equals)) != name) continue;
+      std::string_view value = trim(pair.substr(equals + 1));
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+        value = value.substr(1, value.size() - 2);
+      return std::string(value);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace dreamfeed::http
