@@ -18,10 +18,11 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 std::optional<std::string> RequestContext::query_param(std::string_view name) const {
-  // An empty view may have a null data pointer, which Boost.URL 1.81's parse_query
-  // passes to strlen; there is nothing to find in it anyway.
+  // Boost.URL 1.81's parse_query calls strlen on the data it is given, so it needs a
+  // NUL-terminated copy: the query is a view into the request target, which is not.
   if (query_.empty()) return std::nullopt;
-  auto params = boost::urls::parse_query(boost::urls::string_view(query_.data(), query_.size()));
+  const std::string query(query_);
+  auto params = boost::urls::parse_query(query);
   if (!params) return std::nullopt;
   boost::urls::encoding_opts form;
   form.space_as_plus = true;

@@ -24,6 +24,13 @@ TEST(RequestContextQuery, EncodedKeysAndFirstValueWins) {
   EXPECT_EQ(context.query_param("x"), "first");
 }
 
+TEST(RequestContextQuery, StopsAtTheEndOfTheView) {
+  Request request;
+  const std::string target = "a=1&b=2XYZ";
+  RequestContext context(request, "/", std::string_view(target.data(), 7), {}, "");
+  EXPECT_EQ(context.query_param("b"), "2");
+}
+
 TEST(RequestContextQuery, NoQuery) {
   Request request;
   RequestContext context(request, "/", "", {}, "");
