@@ -4,8 +4,8 @@
 // the same preset, crf, GOP and threads, in the same run. Prints the median of
 // several runs of each and the ratio last. Targets: ratio ≤ 1.5 with libx264's own
 // threading (issue 2); ≤ 1.25 and ≥ 2× real time with --threads 1 (issue 3).
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -77,7 +77,8 @@ class YuvCapture final : public ClipSink {
 };
 
 // libx264 alone: the same encoder settings as FfmpegClipEncoderFactory, no muxing.
-double time_x264_alone(const std::vector<AVFrame*>& frames, int width, int height, const Options& o) {
+double time_x264_alone(const std::vector<AVFrame*>& frames, int width, int height,
+                       const Options& o) {
   const AVCodec* codec = avcodec_find_encoder_by_name("libx264");
   AVCodecContext* encoder = avcodec_alloc_context3(codec);
   encoder->width = width;
@@ -116,7 +117,7 @@ double time_generate(const GenerationRequest& request, const Options& o,
   const auto started = Clock::now();
   FfmpegClipEncoderFactory factory(EncoderSettings{o.preset, o.crf, o.threads});
   const FrameSize size = request.size();
-  ClipFormat format{size.width, size.height, kFramesPerSecond, request.frame_count(),
+  ClipFormat format{size.width,       size.height,   kFramesPerSecond, request.frame_count(),
                     kAudioSampleRate, kAudioChannels};
   auto encoder = factory.open(format, out, std::filesystem::path(out).replace_extension(".jpg"));
   if (!encoder) throw std::runtime_error(encoder.error().message);
@@ -164,9 +165,10 @@ int main(int argc, char** argv) {
   std::filesystem::remove(std::filesystem::path(out).replace_extension(".jpg"));
 
   const double ref = median(reference), gen = median(generate);
-  fmt::print("\n== generate vs libx264 alone: {} s {}x{} clip, preset {}, threads {} ({} runs, medians)\n",
-             o.seconds, size.width, size.height, o.preset, o.threads == 0 ? "auto" : std::to_string(o.threads),
-             o.runs);
+  fmt::print(
+      "\n== generate vs libx264 alone: {} s {}x{} clip, preset {}, threads {} ({} runs, medians)\n",
+      o.seconds, size.width, size.height, o.preset,
+      o.threads == 0 ? "auto" : std::to_string(o.threads), o.runs);
   fmt::print("libx264 alone:       {:.3f} s\n", ref);
   fmt::print("dreamfeed generate:  {:.3f} s  ({:.1f}x real time)\n", gen, o.seconds / gen);
   fmt::print("ratio generate/x264: {:.2f}\n", gen / ref);

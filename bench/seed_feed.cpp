@@ -1,7 +1,7 @@
 // Fills a Dreamfeed database with N published videos from a few creators, for the
 // feed benchmark (`dreamfeed serve` is then started on the same data folder).
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 
 #include "adapters/store/sqlite/sqlite_store.h"
 #include "common/crypto.h"

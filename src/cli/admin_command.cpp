@@ -44,27 +44,30 @@ Command add_admin_command(CLI::App& app) {
 
   CLI::App* create = admin->add_subcommand("create-user", "Create an account");
   create->add_option("handle", options->handle, "The new handle")->required();
-  create->add_option("--password", options->password,
-                     "The password (or DREAMFEED_PASSWORD; read from standard input when neither)")
+  create
+      ->add_option("--password", options->password,
+                   "The password (or DREAMFEED_PASSWORD; read from standard input when neither)")
       ->envname("DREAMFEED_PASSWORD");
   create->add_flag("--admin", options->make_admin, "Make the account an administrator");
 
-  CLI::App* promote = admin->add_subcommand("make-admin", "Make an existing account an administrator");
+  CLI::App* promote =
+      admin->add_subcommand("make-admin", "Make an existing account an administrator");
   promote->add_option("handle", options->handle, "The handle")->required();
 
   return {admin, [options, create, promote]() -> int {
-    auto store = open_store(options->data_dir);
-    SystemClock clock;
-    AccountsService accounts(*store, *store, clock);
-    if (create->parsed()) {
-      if (options->password.empty()) std::getline(std::cin, options->password);
-      auto user = accounts.create_user(options->handle, options->password);
-      if (user && options->make_admin) user = accounts.make_admin(options->handle);
-      return report(user, "created");
-    }
-    if (promote->parsed()) return report(accounts.make_admin(options->handle), "made admin");
-    return 2;
-  }};
+            auto store = open_store(options->data_dir);
+            SystemClock clock;
+            AccountsService accounts(*store, *store, clock);
+            if (create->parsed()) {
+              if (options->password.empty()) std::getline(std::cin, options->password);
+              auto user = accounts.create_user(options->handle, options->password);
+              if (user && options->make_admin) user = accounts.make_admin(options->handle);
+              return report(user, "created");
+            }
+            if (promote->parsed())
+              return report(accounts.make_admin(options->handle), "made admin");
+            return 2;
+          }};
 }
 
 }  // namespace dreamfeed::cli

@@ -69,7 +69,7 @@ int run_generate(const GenerateOptions& options) {
   thumbnail_file.replace_extension(".jpg");
   FfmpegClipEncoderFactory encoders(
       EncoderSettings{.x264_preset = options.preset, .crf = 23, .threads = options.threads});
-  ClipFormat format{size.width, size.height, kFramesPerSecond, request.frame_count(),
+  ClipFormat format{size.width,       size.height,   kFramesPerSecond, request.frame_count(),
                     kAudioSampleRate, kAudioChannels};
   auto encoder = encoders.open(format, video_file, thumbnail_file);
   if (!encoder) {
@@ -106,9 +106,11 @@ int run_generate(const GenerateOptions& options) {
 
 Command add_generate_command(CLI::App& app) {
   auto options = std::make_shared<GenerateOptions>();
-  CLI::App* sub = app.add_subcommand("generate", "Render one clip from a prompt with the built-in sketch backend");
+  CLI::App* sub = app.add_subcommand(
+      "generate", "Render one clip from a prompt with the built-in sketch backend");
   sub->add_option("prompt", options->prompt, "What the clip shows")->required();
-  sub->add_option("-o,--output", options->output, "Where to write the MP4 (a JPEG thumbnail goes beside it)")
+  sub->add_option("-o,--output", options->output,
+                  "Where to write the MP4 (a JPEG thumbnail goes beside it)")
       ->required();
   sub->add_option("--seconds", options->seconds, "Length: 4, 8 or 12")
       ->check(CLI::IsMember({4, 8, 12}));

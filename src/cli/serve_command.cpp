@@ -39,9 +39,11 @@ struct ServeOptions {
 // "HOST:PORT", "[::1]:PORT" or ":PORT".
 std::pair<std::string, std::uint16_t> split_listen(const std::string& listen) {
   auto colon = listen.rfind(':');
-  if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT, got " + listen);
+  if (colon == std::string::npos)
+    throw std::runtime_error("--listen must be HOST:PORT, got " + listen);
   std::string host = listen.substr(0, colon);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   if (host.empty()) host = "0.0.0.0";
   int port = std::stoi(listen.substr(colon + 1));
   if (port < 0 || port > 65535) throw std::runtime_error("--listen port out of range: " + listen);
@@ -103,7 +105,8 @@ int run_serve(const ServeOptions& options) {
     config.lease_ms = options.lease_seconds * 1000LL;
     config.heartbeat_ms = std::max<std::int64_t>(500, config.lease_ms / 5);
     config.scratch_dir = data_dir / "scratch";
-    workers.push_back(std::make_unique<GenerationWorker>(store, blobs, backend, encoders, clock, config));
+    workers.push_back(
+        std::make_unique<GenerationWorker>(store, blobs, backend, encoders, clock, config));
   }
   WorkerPool pool(std::move(workers), std::chrono::milliseconds(250));
 
@@ -139,9 +142,12 @@ int run_serve(const ServeOptions& options) {
 
 Command add_serve_command(CLI::App& app) {
   auto options = std::make_shared<ServeOptions>();
-  CLI::App* sub = app.add_subcommand("serve", "Run the HTTP API, the web app and generation workers");
-  sub->add_option("--listen", options->listen, "HOST:PORT to listen on")->envname("DREAMFEED_LISTEN");
-  sub->add_option("--data", options->data_dir, "Folder for the database and media")->envname("DREAMFEED_DATA");
+  CLI::App* sub =
+      app.add_subcommand("serve", "Run the HTTP API, the web app and generation workers");
+  sub->add_option("--listen", options->listen, "HOST:PORT to listen on")
+      ->envname("DREAMFEED_LISTEN");
+  sub->add_option("--data", options->data_dir, "Folder for the database and media")
+      ->envname("DREAMFEED_DATA");
   sub->add_option("--web", options->web_dir, "Built web app to serve")->envname("DREAMFEED_WEB");
   sub->add_option("--workers", options->workers, "In-process generation workers")
       ->envname("DREAMFEED_WORKERS")

@@ -91,8 +91,8 @@ class RequestContext {
 
   const Request& request() const { return request_; }
   Verb method() const { return request_.method(); }
-  std::string_view path() const { return path_; }          // decoded, without the query
-  std::string_view raw_query() const { return query_; }    // after '?', undecoded
+  std::string_view path() const { return path_; }        // decoded, without the query
+  std::string_view raw_query() const { return query_; }  // after '?', undecoded
   const std::string& body() const { return request_.body(); }
   const std::string& remote_address() const { return remote_address_; }
 

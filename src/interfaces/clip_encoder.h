@@ -32,9 +32,9 @@ struct EncoderSettings {
 class ClipEncoderFactory {
  public:
   virtual ~ClipEncoderFactory() = default;
-  virtual Result<std::unique_ptr<ClipEncoder>> open(const ClipFormat& format,
-                                                    const std::filesystem::path& video_file,
-                                                    const std::filesystem::path& thumbnail_file) = 0;
+  virtual Result<std::unique_ptr<ClipEncoder>> open(
+      const ClipFormat& format, const std::filesystem::path& video_file,
+      const std::filesystem::path& thumbnail_file) = 0;
 };
 
 }  // namespace dreamfeed

@@ -11,7 +11,7 @@
 namespace dreamfeed {
 
 struct ClipFormat {
-  int width = 0;  // even
+  int width = 0;   // even
   int height = 0;  // even
   int frames_per_second = 24;
   int frame_count = 0;

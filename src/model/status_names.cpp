@@ -10,11 +10,16 @@ std::string_view to_string(VideoStatus status) {
 
 std::string_view to_string(JobStatus status) {
   switch (status) {
-    case JobStatus::queued: return "queued";
-    case JobStatus::running: return "running";
-    case JobStatus::succeeded: return "succeeded";
-    case JobStatus::failed: return "failed";
-    case JobStatus::cancelled: return "cancelled";
+    case JobStatus::queued:
+      return "queued";
+    case JobStatus::running:
+      return "running";
+    case JobStatus::succeeded:
+      return "succeeded";
+    case JobStatus::failed:
+      return "failed";
+    case JobStatus::cancelled:
+      return "cancelled";
   }
   return "queued";
 }

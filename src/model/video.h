@@ -27,7 +27,7 @@ struct Video {
   std::string video_key;      // blob key of the MP4, e.g. "videos/vid_x.mp4"
   std::string thumbnail_key;  // blob key of the JPEG thumbnail
   std::int64_t size_bytes = 0;
-  std::string scene_json;     // what the generator understood of the prompt (JSON), may be empty
+  std::string scene_json;  // what the generator understood of the prompt (JSON), may be empty
   std::int64_t created_at_ms = 0;
   std::optional<std::int64_t> published_at_ms;
 };

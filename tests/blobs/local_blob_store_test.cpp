@@ -42,9 +42,17 @@ TEST(LocalBlobStore, KeysThatEscapeTheFolderAreNotFound) {
   testing::TempDir dir;
   write_file(dir / "secret.txt", "do not serve");
   LocalBlobStore blobs(dir / "media");
-  const std::vector<std::string> keys = {"../secret.txt", "videos/../../secret.txt", "/etc/passwd", "..", ".",
-                          "videos//x.mp4", "videos/x.mp4/", "", "a\\..\\secret.txt",
-                          std::string("vid\0x", 5), "%2e%2e/secret.txt"};
+  const std::vector<std::string> keys = {"../secret.txt",
+                                         "videos/../../secret.txt",
+                                         "/etc/passwd",
+                                         "..",
+                                         ".",
+                                         "videos//x.mp4",
+                                         "videos/x.mp4/",
+                                         "",
+                                         "a\\..\\secret.txt",
+                                         std::string("vid\0x", 5),
+                                         "%2e%2e/secret.txt"};
   for (const std::string& key : keys) {
     auto located = blobs.locate(key);
     ASSERT_FALSE(located.ok()) << key;

@@ -8,10 +8,10 @@ namespace {
 
 TEST(Utf8, CountsCodePointsNotBytes) {
   EXPECT_EQ(utf8_length("horse"), 5u);
-  EXPECT_EQ(utf8_length("caf\xC3\xA9"), 4u);                   // é
-  EXPECT_EQ(utf8_length("\xE9\xA6\xAC"), 1u);                   // 馬
-  EXPECT_EQ(utf8_length("\xF0\x9F\x90\xB4"), 1u);               // 🐴
-  EXPECT_EQ(utf8_length("\xD7\xA1\xD7\x95\xD7\xA1"), 3u);       // סוס
+  EXPECT_EQ(utf8_length("caf\xC3\xA9"), 4u);               // é
+  EXPECT_EQ(utf8_length("\xE9\xA6\xAC"), 1u);              // 馬
+  EXPECT_EQ(utf8_length("\xF0\x9F\x90\xB4"), 1u);          // 🐴
+  EXPECT_EQ(utf8_length("\xD7\xA1\xD7\x95\xD7\xA1"), 3u);  // סוס
   EXPECT_EQ(utf8_length(""), 0u);
 }
 

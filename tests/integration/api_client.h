@@ -15,7 +15,8 @@ class ApiUser {
  public:
   ApiUser(std::uint16_t port, std::string handle, std::string password = "long enough password")
       : http_(std::make_unique<HttpClient>("127.0.0.1", port)), port_(port) {
-    auto body = boost::json::serialize(boost::json::object{{"handle", handle}, {"password", password}});
+    auto body =
+        boost::json::serialize(boost::json::object{{"handle", handle}, {"password", password}});
     auto response = http_->post("/api/v1/auth/signup", body);
     if (response.status != 201) throw std::runtime_error("sign-up failed: " + response.body);
     auto json = response.json().as_object();

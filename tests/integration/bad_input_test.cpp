@@ -55,8 +55,8 @@ TEST_F(BadInput, VideoOrdersThatAreWrongSayWhatIsWrong) {
   expect_error(order(R"({"prompt": 12})"), 400, "prompt", "must be a string");
   expect_error(order(R"({"prompt": ""})"), 400, "prompt", "empty");
   expect_error(order(R"({"prompt": "   "})"), 400, "prompt", "empty");
-  expect_error(order(json::serialize(json::object{{"prompt", std::string(2001, 'x')}})), 400, "prompt",
-               "2000");
+  expect_error(order(json::serialize(json::object{{"prompt", std::string(2001, 'x')}})), 400,
+               "prompt", "2000");
   expect_error(order(R"({"prompt": "a horse", "seconds": 5})"), 400, "seconds", "4, 8, 12");
   expect_error(order(R"({"prompt": "a horse", "seconds": "8"})"), 400, "seconds", "4, 8, 12");
   expect_error(order(R"({"prompt": "a horse", "aspect": "vertical"})"), 400, "aspect",
@@ -94,13 +94,17 @@ TEST_F(BadInput, NoSessionIs401AndABadLoginSaysSo) {
   testing::HttpClient anonymous("127.0.0.1", port());
   expect_error(anonymous.post("/api/v1/videos", R"({"prompt": "a horse"})"), 401, "", "log in");
   expect_error(anonymous.get("/api/v1/me"), 401, "", "");
-  expect_error(anonymous.get("/api/v1/jobs/job_x", {{"Authorization", "Bearer forged"}}), 401, "", "");
-  expect_error(anonymous.post("/api/v1/auth/login", R"({"handle": "nobody", "password": "whatever123"})"),
-               401, "", "handle or password is wrong");
-  expect_error(anonymous.post("/api/v1/auth/signup", R"({"handle": "x", "password": "long enough"})"),
-               400, "handle", "3 to 30");
-  expect_error(anonymous.post("/api/v1/auth/signup", R"({"handle": "shorty", "password": "short"})"),
-               400, "password", "8");
+  expect_error(anonymous.get("/api/v1/jobs/job_x", {{"Authorization", "Bearer forged"}}), 401, "",
+               "");
+  expect_error(
+      anonymous.post("/api/v1/auth/login", R"({"handle": "nobody", "password": "whatever123"})"),
+      401, "", "handle or password is wrong");
+  expect_error(
+      anonymous.post("/api/v1/auth/signup", R"({"handle": "x", "password": "long enough"})"), 400,
+      "handle", "3 to 30");
+  expect_error(
+      anonymous.post("/api/v1/auth/signup", R"({"handle": "shorty", "password": "short"})"), 400,
+      "password", "8");
   ApiUser taken(port(), "taken_name");
   expect_error(anonymous.post("/api/v1/auth/signup",
                               R"({"handle": "Taken_Name", "password": "long enough password"})"),
@@ -123,13 +127,14 @@ TEST_F(BadInput, AnotherUsersJobAndDraftLookLikeTheyDoNotExist) {
 TEST_F(BadInput, MediaPathsThatTryToEscapeAre404) {
   std::ofstream(*dir_ / "data" / "secret.txt") << "not for the web";
   testing::HttpClient anonymous("127.0.0.1", port());
-  for (std::string target : {"/media/../secret.txt", "/media/videos/..%2F..%2Fsecret.txt",
-                             "/media/videos/%2e%2e/secret.txt", "/media/..%2f/secret.txt",
-                             "/media/videos/missing.mp4", "/media/other/x.mp4",
-                             "/media/videos/x.exe", "/media/videos/%00.mp4",
-                             "/media/videos/..%5c..%5csecret.txt"}) {
+  for (std::string target :
+       {"/media/../secret.txt", "/media/videos/..%2F..%2Fsecret.txt",
+        "/media/videos/%2e%2e/secret.txt", "/media/..%2f/secret.txt", "/media/videos/missing.mp4",
+        "/media/other/x.mp4", "/media/videos/x.exe", "/media/videos/%00.mp4",
+        "/media/videos/..%5c..%5csecret.txt"}) {
     auto response = anonymous.get(target);
-    EXPECT_TRUE(response.status == 404 || response.status == 400) << target << " → " << response.status;
+    EXPECT_TRUE(response.status == 404 || response.status == 400)
+        << target << " → " << response.status;
     EXPECT_EQ(response.body.find("not for the web"), std::string::npos) << target;
   }
 }
@@ -146,21 +151,24 @@ TEST_F(BadInput, CookieSessionsNeedTheCsrfTokenToChangeState) {
   std::string csrf = signed_up.json().as_object()["csrf_token"].as_string().c_str();
 
   EXPECT_EQ(browser.get("/api/v1/me", {{"Cookie", cookie}}).status, 200) << "reads need no token";
-  expect_error(browser.post("/api/v1/videos", R"({"prompt": "a horse"})", {{"Cookie", cookie}}), 403,
-               "", "X-CSRF-Token");
+  expect_error(browser.post("/api/v1/videos", R"({"prompt": "a horse"})", {{"Cookie", cookie}}),
+               403, "", "X-CSRF-Token");
   expect_error(browser.post("/api/v1/videos", R"({"prompt": "a horse"})",
                             {{"Cookie", cookie}, {"X-CSRF-Token", "wrong"}}),
                403, "", "X-CSRF-Token");
-  EXPECT_EQ(browser.post("/api/v1/videos", R"({"prompt": "a horse"})",
-                         {{"Cookie", cookie}, {"X-CSRF-Token", csrf}})
+  EXPECT_EQ(browser
+                .post("/api/v1/videos", R"({"prompt": "a horse"})",
+                      {{"Cookie", cookie}, {"X-CSRF-Token", csrf}})
                 .status,
             202);
 
-  auto logout = browser.post("/api/v1/auth/logout", "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  auto logout =
+      browser.post("/api/v1/auth/logout", "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(logout.status, 204);
   EXPECT_NE(logout.header("Set-Cookie").find("Max-Age=0"), std::string::npos);
   EXPECT_EQ(browser.get("/api/v1/me", {{"Cookie", cookie}}).status, 401);
-  auto login = browser.post("/api/v1/auth/login", R"({"handle": "COOKIE_USER", "password": "long enough password"})");
+  auto login = browser.post("/api/v1/auth/login",
+                            R"({"handle": "COOKIE_USER", "password": "long enough password"})");
   EXPECT_EQ(login.status, 200);
 }
 

@@ -120,8 +120,8 @@ TEST_F(PromptToVideo, APromptBecomesAPublishedPlayableVideo) {
 
 TEST_F(PromptToVideo, ARunningJobCanBeCancelled) {
   ApiUser alice(server.port(), "alice");
-  const std::string job_id =
-      alice.order({{"prompt", "a long slow pan over a city"}, {"seconds", 12}, {"resolution", "1080p"}});
+  const std::string job_id = alice.order(
+      {{"prompt", "a long slow pan over a city"}, {"seconds", 12}, {"resolution", "1080p"}});
   alice.wait_for_job(job_id, "running");
   auto cancelled = alice.post("/api/v1/jobs/" + job_id + "/cancel");
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;

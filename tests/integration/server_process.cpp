@@ -21,23 +21,17 @@ namespace dreamfeed::testing {
 
 ServerProcess::ServerProcess(ServerProcessOptions options) : options_(std::move(options)) {
   std::filesystem::create_directories(options_.data_dir);
-  log_file_ = options_.data_dir / ("server-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) +
-                                   ".log");
-  std::vector<std::string> args = {DREAMFEED_BINARY,
-                                   "serve",
-                                   "--listen",
-                                   "127.0.0.1:0",
-                                   "--data",
-                                   options_.data_dir.string(),
-                                   "--web",
-                                   (options_.data_dir / "no-web-app").string(),
-                                   "--workers",
-                                   std::to_string(options_.workers),
-                                   "--lease-seconds",
-                                   std::to_string(options_.lease_seconds),
-                                   "--http-threads",
-                                   "2"};
+  log_file_ =
+      options_.data_dir /
+      ("server-" + std::to_string(::getpid()) + "-" +
+       std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".log");
+  std::vector<std::string> args = {DREAMFEED_BINARY,  "serve",
+                                   "--listen",        "127.0.0.1:0",
+                                   "--data",          options_.data_dir.string(),
+                                   "--web",           (options_.data_dir / "no-web-app").string(),
+                                   "--workers",       std::to_string(options_.workers),
+                                   "--lease-seconds", std::to_string(options_.lease_seconds),
+                                   "--http-threads",  "2"};
   args.insert(args.end(), options_.extra_arguments.begin(), options_.extra_arguments.end());
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());

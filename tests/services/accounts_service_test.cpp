@@ -36,7 +36,8 @@ TEST_F(AccountsServiceTest, SignUpGivesATokenThatAuthenticates) {
 }
 
 TEST_F(AccountsServiceTest, HandleAndPasswordRulesNameTheField) {
-  for (const std::string& bad : std::vector<std::string>{"ab", "has space", "émile", std::string(31, 'a'), ""}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"ab", "has space", "émile", std::string(31, 'a'), ""}) {
     auto result = accounts_->sign_up(bad, "long enough password");
     ASSERT_FALSE(result.ok()) << bad;
     EXPECT_EQ(result.error().code, ErrorCode::invalid_argument);

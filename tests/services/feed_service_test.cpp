@@ -56,8 +56,8 @@ TEST_F(StudioFixture, FeedPagesCoverEveryPublishedVideoOnceNewestFirst) {
 
 TEST_F(StudioFixture, FeedRejectsCursorsItDidNotMake) {
   FeedService feed(*store);
-  for (const std::string& bad : std::vector<std::string>{"garbage!", "bm90LWEtY3Vyc29y" /* "not-a-cursor" */,
-                                                        encode_feed_cursor({0, ""})}) {
+  for (const std::string& bad : std::vector<std::string>{
+           "garbage!", "bm90LWEtY3Vyc29y" /* "not-a-cursor" */, encode_feed_cursor({0, ""})}) {
     auto page = feed.page(bad);
     ASSERT_FALSE(page.ok()) << bad;
     EXPECT_EQ(page.error().field, "cursor");

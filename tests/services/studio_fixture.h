@@ -36,7 +36,8 @@ class ScriptedBackend final : public GenerationBackend {
     std::vector<std::uint8_t> pixels(static_cast<std::size_t>(size.width) * size.height * 4, 128);
     const int frames = request.frame_count();
     for (int i = 0; i < frames; ++i) {
-      if (auto ok = sink.write_frame({pixels.data(), size.width, size.height, size.width * 4}); !ok) {
+      if (auto ok = sink.write_frame({pixels.data(), size.width, size.height, size.width * 4});
+          !ok) {
         return ok.error();
       }
       // Reports exactly 10, 20, … 100 percent.

@@ -84,7 +84,8 @@ TEST_F(StudioFixture, DraftsArePrivateUntilPublished) {
   EXPECT_EQ(studio->publish(bob, draft.id).error().code, ErrorCode::not_found);
   VideoOrder remix = order();
   remix.remix_of = draft.id;
-  EXPECT_EQ(order_error(*studio, bob, remix).field, "remix_of") << "bob cannot remix a private draft";
+  EXPECT_EQ(order_error(*studio, bob, remix).field, "remix_of")
+      << "bob cannot remix a private draft";
 
   auto published = studio->publish(alice, draft.id);
   ASSERT_TRUE(published.ok());

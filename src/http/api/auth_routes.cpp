@@ -25,11 +25,12 @@ Result<Credentials> read_credentials(const RequestContext& request) {
 }
 
 BodyReply signed_in_reply(const SignedIn& signed_in, std::int64_t now_ms, Status status) {
-  BodyReply reply = json_reply(boost::json::object{{"user", user_json(signed_in.user)},
-                                                   {"token", signed_in.token},
-                                                   {"csrf_token", signed_in.csrf_token},
-                                                   {"expires_at", format_timestamp(signed_in.expires_at_ms)}},
-                               status);
+  BodyReply reply =
+      json_reply(boost::json::object{{"user", user_json(signed_in.user)},
+                                     {"token", signed_in.token},
+                                     {"csrf_token", signed_in.csrf_token},
+                                     {"expires_at", format_timestamp(signed_in.expires_at_ms)}},
+                 status);
   reply.headers.push_back(
       {"Set-Cookie", session_cookie(signed_in.token, (signed_in.expires_at_ms - now_ms) / 1000)});
   reply.headers.push_back({"Cache-Control", "no-store"});

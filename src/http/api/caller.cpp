@@ -47,8 +47,8 @@ Result<std::optional<Caller>> optional_caller(const RequestContext& request,
 }
 
 std::string session_cookie(const std::string& token, std::int64_t max_age_seconds) {
-  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-         std::to_string(max_age_seconds);
+  return std::string(kSessionCookie) + "=" + token +
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds);
 }
 
 std::string expired_session_cookie() {

@@ -22,10 +22,11 @@ EventStreamReply job_event_stream(ApiContext& api, User owner, std::string job_i
     EventStreamStep step;
     auto view = api.studio.job(owner, job_id);
     if (!view) {
-      step.events.push_back({"error", boost::json::serialize(boost::json::object{
-                                          {"code", to_string(view.error().code)},
-                                          {"message", view.error().message}}),
-                             ""});
+      step.events.push_back(
+          {"error",
+           boost::json::serialize(boost::json::object{{"code", to_string(view.error().code)},
+                                                      {"message", view.error().message}}),
+           ""});
       step.done = view.error().code == ErrorCode::not_found;
       return step;
     }

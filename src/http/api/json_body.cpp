@@ -54,7 +54,8 @@ Result<std::optional<std::int64_t>> optional_integer(const boost::json::object& 
   if (value.is_uint64() && value.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
     number = static_cast<std::int64_t>(value.as_uint64());
   }
-  if (value.is_double() && value.as_double() == static_cast<double>(static_cast<std::int64_t>(value.as_double()))) {
+  if (value.is_double() &&
+      value.as_double() == static_cast<double>(static_cast<std::int64_t>(value.as_double()))) {
     number = static_cast<std::int64_t>(value.as_double());
   }
   if (!number || *number < min || *number > max) {

@@ -45,11 +45,12 @@ json::object video_json(const Video& video, bool with_scene) {
       {"size_bytes", video.size_bytes},
       {"created_at", format_timestamp(video.created_at_ms)},
       {"published_at", video.published_at_ms ? json::value(format_timestamp(*video.published_at_ms))
-                                              : json::value(nullptr)},
+                                             : json::value(nullptr)},
   };
   if (with_scene) {
     boost::system::error_code ec;
-    json::value scene = video.scene_json.empty() ? json::value(nullptr) : json::parse(video.scene_json, ec);
+    json::value scene =
+        video.scene_json.empty() ? json::value(nullptr) : json::parse(video.scene_json, ec);
     out["scene"] = ec ? json::value(nullptr) : std::move(scene);
   }
   return out;

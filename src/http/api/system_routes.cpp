@@ -8,7 +8,9 @@ void add_system_routes(Router& router, ApiContext&) {
     return BodyReply{Status::ok, "application/json", R"({"status":"ok"})", {}};
   });
   router.add(Verb::get, "/api/v1/openapi.json", [](RequestContext&) -> Response {
-    return BodyReply{Status::ok, "application/json", std::string(kOpenApiDocument),
+    return BodyReply{Status::ok,
+                     "application/json",
+                     std::string(kOpenApiDocument),
                      {{"Cache-Control", "no-cache"}}};
   });
 }

@@ -66,8 +66,8 @@ void add_video_routes(Router& router, ApiContext& api) {
     if (!order) return reply_for(order.error());
     auto job = api.studio.order_video(caller->user, std::move(*order));
     if (!job) return reply_for(job.error());
-    BodyReply reply = json_reply(boost::json::object{{"job", job_json(job->job, job->queue_position)}},
-                                 Status::accepted);
+    BodyReply reply = json_reply(
+        boost::json::object{{"job", job_json(job->job, job->queue_position)}}, Status::accepted);
     reply.headers.push_back({"Location", "/api/v1/jobs/" + job->job.id});
     return reply;
   });
@@ -81,13 +81,14 @@ void add_video_routes(Router& router, ApiContext& api) {
     return json_reply(video_json(*video, true));
   });
 
-  router.add(Verb::post, "/api/v1/videos/{id}/publish", [&api](RequestContext& request) -> Response {
-    auto caller = require_caller(request, api.accounts);
-    if (!caller) return reply_for(caller.error());
-    auto video = api.studio.publish(caller->user, request.path_param("id"));
-    if (!video) return reply_for(video.error());
-    return json_reply(video_json(*video, true));
-  });
+  router.add(Verb::post, "/api/v1/videos/{id}/publish",
+             [&api](RequestContext& request) -> Response {
+               auto caller = require_caller(request, api.accounts);
+               if (!caller) return reply_for(caller.error());
+               auto video = api.studio.publish(caller->user, request.path_param("id"));
+               if (!video) return reply_for(video.error());
+               return json_reply(video_json(*video, true));
+             });
 
   router.add(Verb::delete_, "/api/v1/videos/{id}", [&api](RequestContext& request) -> Response {
     auto caller = require_caller(request, api.accounts);

@@ -16,9 +16,8 @@ Result<std::string> normalise_handle(std::string_view handle) {
   std::ranges::transform(lower, lower.begin(), [](unsigned char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   });
-  bool allowed = std::ranges::all_of(lower, [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
+  bool allowed = std::ranges::all_of(
+      lower, [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
   if (lower.size() < kMinHandle || lower.size() > kMaxHandle || !allowed) {
     return make_error(ErrorCode::invalid_argument,
                       "handle must be 3 to 30 characters of letters, digits and '_'", "handle");
@@ -118,7 +117,8 @@ Result<Caller> AccountsService::authenticate(std::string_view token) {
     return session.error();
   }
   auto user = users_.find_user(session->user_id);
-  if (!user) return make_error(ErrorCode::unauthenticated, "the session's account no longer exists");
+  if (!user)
+    return make_error(ErrorCode::unauthenticated, "the session's account no longer exists");
   return Caller{std::move(*user), std::move(*session)};
 }
 

@@ -14,7 +14,8 @@ namespace {
 // Cleanup after a failure: the job's outcome is already decided, so a file that will
 // not go away is only worth a warning (it is an orphan, never a broken record).
 void remove_blob_quietly(BlobStore& blobs, std::string_view key) {
-  if (auto ok = blobs.remove(key); !ok) spdlog::warn("could not remove {}: {}", key, ok.error().message);
+  if (auto ok = blobs.remove(key); !ok)
+    spdlog::warn("could not remove {}: {}", key, ok.error().message);
 }
 
 }  // namespace
@@ -114,13 +115,15 @@ Result<Video> GenerationWorker::render_and_store(const Job& job, const JobLease&
     const auto now = clock_.now_ms();
     // Heartbeat on every 5 points of progress (what a person watching sees move) or
     // every heartbeat_ms, whichever comes first.
-    if (now - last_heartbeat < config_.heartbeat_ms && job_progress - last_progress < 5) return true;
+    if (now - last_heartbeat < config_.heartbeat_ms && job_progress - last_progress < 5)
+      return true;
     auto beat = jobs_.heartbeat(lease, job_progress, now, config_.lease_ms);
     last_heartbeat = now;
     last_progress = job_progress;
     if (!beat) {
       stop_reason = beat.error().code;
-      return beat.error().code != ErrorCode::cancelled && beat.error().code != ErrorCode::lease_lost;
+      return beat.error().code != ErrorCode::cancelled &&
+             beat.error().code != ErrorCode::lease_lost;
     }
     return true;
   };

@@ -15,14 +15,15 @@ Error not_found(std::string_view what) {
 
 Status validate_prompt(std::string_view prompt) {
   auto length = utf8_length(prompt);
-  if (!length) return make_error(ErrorCode::invalid_argument, "prompt is not valid UTF-8", "prompt");
+  if (!length)
+    return make_error(ErrorCode::invalid_argument, "prompt is not valid UTF-8", "prompt");
   if (trim_ascii_space(prompt).empty()) {
     return make_error(ErrorCode::invalid_argument, "prompt is empty", "prompt");
   }
   if (*length > kMaxPromptCharacters) {
     return make_error(ErrorCode::invalid_argument,
-                      "prompt is " + std::to_string(*length) +
-                          " characters long; the limit is " + std::to_string(kMaxPromptCharacters),
+                      "prompt is " + std::to_string(*length) + " characters long; the limit is " +
+                          std::to_string(kMaxPromptCharacters),
                       "prompt");
   }
   return {};
@@ -92,8 +93,8 @@ Result<JobView> StudioService::cancel_job(const User& owner, std::string_view jo
   auto cancelled = jobs_.cancel(job_id, clock_.now_ms());
   if (!cancelled) {
     if (cancelled.error().code == ErrorCode::conflict) {
-      return make_error(ErrorCode::conflict, "the job has already " +
-                                                 std::string(to_string(owned->job.status)));
+      return make_error(ErrorCode::conflict,
+                        "the job has already " + std::string(to_string(owned->job.status)));
     }
     return cancelled.error();
   }
@@ -102,7 +103,8 @@ Result<JobView> StudioService::cancel_job(const User& owner, std::string_view jo
 
 Result<Video> StudioService::video(const User* viewer, std::string_view video_id) {
   auto found = videos_.find_video(video_id);
-  if (!found) return found.error().code == ErrorCode::not_found ? not_found("video") : found.error();
+  if (!found)
+    return found.error().code == ErrorCode::not_found ? not_found("video") : found.error();
   bool is_own = viewer != nullptr && viewer->id == found->creator_id;
   if (found->status != VideoStatus::published && !is_own) return not_found("video");
   return found;

@@ -50,7 +50,8 @@ Status LocalBlobStore::put_file(std::string_view key, const fs::path& source,
   if (!ec) fs::rename(temporary, target, ec);
   if (ec) {
     fs::remove(temporary, ec);
-    return make_error(ErrorCode::internal, "cannot store " + std::string(key) + ": " + ec.message());
+    return make_error(ErrorCode::internal,
+                      "cannot store " + std::string(key) + ": " + ec.message());
   }
   return {};
 }
@@ -61,7 +62,9 @@ Status LocalBlobStore::remove(std::string_view key) {
   }
   std::error_code ec;
   fs::remove(root_ / fs::path(key), ec);
-  if (ec) return make_error(ErrorCode::internal, "cannot remove " + std::string(key) + ": " + ec.message());
+  if (ec)
+    return make_error(ErrorCode::internal,
+                      "cannot remove " + std::string(key) + ": " + ec.message());
   return {};
 }
 
@@ -71,8 +74,10 @@ Result<BlobLocation> LocalBlobStore::locate(std::string_view key) {
   std::error_code ec;
   // A symlink planted inside the folder must not lead outside it either.
   fs::path resolved = fs::canonical(file, ec);
-  if (ec || !fs::is_regular_file(resolved, ec)) return make_error(ErrorCode::not_found, "no such media");
-  auto [root_end, ignored] = std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
+  if (ec || !fs::is_regular_file(resolved, ec))
+    return make_error(ErrorCode::not_found, "no such media");
+  auto [root_end, ignored] =
+      std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
   if (root_end != root_.end()) return make_error(ErrorCode::not_found, "no such media");
   return BlobLocation{resolved, std::nullopt};
 }
