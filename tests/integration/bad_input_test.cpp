@@ -41,7 +41,9 @@ void expect_error(const ClientResponse& response, int status, std::string_view f
   EXPECT_EQ(response.status, status) << response.body;
   EXPECT_EQ(response.header("Content-Type"), "application/json");
   auto error = error_of(response);
-  if (!field.empty()) EXPECT_EQ(error["field"].as_string(), field) << response.body;
+  if (!field.empty()) {
+    EXPECT_EQ(error["field"].as_string(), field) << response.body;
+  }
   EXPECT_NE(std::string(error["message"].as_string()).find(message_part), std::string::npos)
       << response.body;
 }
