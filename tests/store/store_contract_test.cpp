@@ -323,6 +323,17 @@ TEST_P(StoreContractTest, LeaseTakesHighestPriorityThenOldest) {
   EXPECT_FALSE(store().lease("worker-1", 1'000, kLeaseMs)->has_value());
 }
 
+TEST_P(StoreContractTest, JobsMadeInTheSameMillisecondRunInTheOrderTheyWereMade) {
+  // Ids sort against the enqueue order, so an id tie-break would get this wrong.
+  for (const char* id : {"job_z", "job_m", "job_a"}) enqueue(id, 100, 0);
+  EXPECT_EQ(store().queue_position("job_z").value(), 1);
+  EXPECT_EQ(store().queue_position("job_m").value(), 2);
+  EXPECT_EQ(store().queue_position("job_a").value(), 3);
+  EXPECT_EQ(lease("worker-1", 1'000).id, "job_z");
+  EXPECT_EQ(lease("worker-1", 1'000).id, "job_m");
+  EXPECT_EQ(lease("worker-1", 1'000).id, "job_a");
+}
+
 TEST_P(StoreContractTest, ExpiredLeaseGoesToAnotherWorkerAndTheOldLeaseIsLost) {
   enqueue("job_1", 100);
   Job first = lease("worker-1", 1'000, 5'000);

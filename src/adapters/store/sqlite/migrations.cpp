@@ -90,10 +90,18 @@ CREATE INDEX jobs_by_user ON jobs (user_id, created_at_ms);
 CREATE INDEX jobs_by_video ON jobs (video_id) WHERE video_id IS NOT NULL;
 )sql";
 
+// Ties in the lease order fall to the enqueue order (the rowid, which every SQLite
+// index ends with) rather than to the random job id.
+constexpr std::string_view kJobsInEnqueueOrder = R"sql(
+DROP INDEX jobs_runnable;
+CREATE INDEX jobs_runnable ON jobs (priority DESC, created_at_ms) WHERE status = 'queued';
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "users and sessions", kUsersAndSessions},
     {2, "videos", kVideos},
     {3, "job queue", kJobs},
+    {4, "job queue ties in enqueue order", kJobsInEnqueueOrder},
 };
 
 Result<int> latest_applied_version(Connection& connection) {

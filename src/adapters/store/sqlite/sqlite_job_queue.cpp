@@ -33,18 +33,21 @@ Result<Job> find_job_on(Connection& connection, std::string_view job_id) {
   return sqlite::read_job(*query);
 }
 
-// The next runnable job in lease order, as (-priority, created_at_ms, id) so that the
-// smaller key runs first.
+// The next runnable job in lease order, as (-priority, created_at_ms, rowid) so that
+// the smaller key runs first. The rowid is the enqueue order: jobs made in the same
+// millisecond run in the order they were made, not in the order of their random ids.
 struct Candidate {
-  std::tuple<std::int64_t, std::int64_t, std::string> order;
-  std::string id() const { return std::get<2>(order); }
+  std::tuple<std::int64_t, std::int64_t, std::int64_t> order;
+  std::string job_id;
+  std::string id() const { return job_id; }
 };
 
 Result<std::optional<Candidate>> first_candidate(sqlite::Statement& query) {
   auto row = query.step();
   if (!row) return row.error();
   if (!*row) return std::optional<Candidate>();
-  return std::optional<Candidate>(Candidate{{-query.int64(1), query.int64(2), query.text(0)}});
+  return std::optional<Candidate>(
+      Candidate{{-query.int64(1), query.int64(2), query.int64(3)}, query.text(0)});
 }
 
 // Expired leases with no attempts left end here rather than being leased again.
@@ -301,7 +304,7 @@ Result<int> SqliteStore::queue_position(std::string_view job_id) {
                        "  SELECT COUNT(*) FROM jobs q WHERE q.status = 'queued' AND ("
                        "    q.priority > j.priority OR (q.priority = j.priority AND ("
                        "      q.created_at_ms < j.created_at_ms OR"
-                       "      (q.created_at_ms = j.created_at_ms AND q.id < j.id))))) END"
+                       "      (q.created_at_ms = j.created_at_ms AND q.rowid < j.rowid))))) END"
                        " FROM jobs j WHERE j.id = ?");
   if (!query) return query.error();
   auto row = query->bind_all(job_id).step();

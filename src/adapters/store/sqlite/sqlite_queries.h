@@ -27,13 +27,13 @@ inline constexpr char kDraftsSql[] = "SELECT " DREAMFEED_VIDEO_COLUMNS DREAMFEED
 
 // The first queued job in lease order. Columns: id, priority, created_at_ms.
 inline constexpr char kNextQueuedJobSql[] =
-    "SELECT id, priority, created_at_ms FROM jobs WHERE status = 'queued'"
-    " ORDER BY priority DESC, created_at_ms, id LIMIT 1";
+    "SELECT id, priority, created_at_ms, rowid FROM jobs WHERE status = 'queued'"
+    " ORDER BY priority DESC, created_at_ms, rowid LIMIT 1";
 
 // The first running job whose lease expired at `now` (the parameter), in lease order.
 inline constexpr char kNextExpiredJobSql[] =
-    "SELECT id, priority, created_at_ms FROM jobs"
+    "SELECT id, priority, created_at_ms, rowid FROM jobs"
     " WHERE status = 'running' AND lease_expires_at_ms <= ?"
-    " ORDER BY priority DESC, created_at_ms, id LIMIT 1";
+    " ORDER BY priority DESC, created_at_ms, rowid LIMIT 1";
 
 }  // namespace dreamfeed::sqlite
