@@ -1,0 +1,92 @@
+// The app shell: routes, the bottom navigation, the offline banner and toasts.
+// The feed is in the main bundle; every other screen is loaded on demand.
+import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import { OfflineBanner } from './components/OfflineBanner';
+import { Toast } from './components/Toast';
+import { FeedPage } from './pages/FeedPage';
+import { currentUser } from './state/session';
+
+const CreatePage = lazy(() => import('./pages/CreatePage').then((m) => m.CreatePage));
+const DraftsPage = lazy(() => import('./pages/DraftsPage').then((m) => m.DraftsPage));
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => m.LoginPage));
+const ProfilePage = lazy(() => import('./pages/ProfilePage').then((m) => m.ProfilePage));
+const VideoPage = lazy(() => import('./pages/VideoPage').then((m) => m.VideoPage));
+
+function NotFound() {
+  return (
+    <main class="page">
+      <h1>Not found</h1>
+      <p>
+        There is nothing at this address. <a href="/">Go to the feed</a>.
+      </p>
+    </main>
+  );
+}
+
+/** `/@handle` profiles, or a not-found page for anything else. */
+function Fallback() {
+  const { path } = useLocation();
+  const match = /^\/@([^/]+)\/?$/.exec(path);
+  if (match) {
+    const handle = decodeURIComponent(match[1]);
+    return <ProfilePage handle={handle} key={handle} />;
+  }
+  return <NotFound />;
+}
+
+function FollowingPage() {
+  return <FeedPage kind="following" />;
+}
+
+function VideoRoute({ params }: { params?: { id: string } }) {
+  return <VideoPage id={params?.id ?? ''} key={params?.id} />;
+}
+
+function BottomNav() {
+  const { path } = useLocation();
+  const me = currentUser.value;
+  const current = (p: string) => (path === p ? 'page' : undefined);
+  return (
+    <nav class="bottom-nav" aria-label="Main">
+      <a href="/" aria-current={current('/') ?? current('/following')}>
+        <span aria-hidden="true">⌂</span> Home
+      </a>
+      <a href="/create" aria-current={current('/create')}>
+        <span aria-hidden="true">＋</span> Create
+      </a>
+      <a href="/drafts" aria-current={current('/drafts')}>
+        <span aria-hidden="true">▤</span> Drafts
+      </a>
+      {me ? (
+        <a href={`/@${encodeURIComponent(me.handle)}`} aria-current={current(`/@${me.handle}`)}>
+          <span aria-hidden="true">☺</span> Profile
+        </a>
+      ) : (
+        <a href={`/login?next=${encodeURIComponent(path)}`} aria-current={current('/login')}>
+          <span aria-hidden="true">→</span> Log in
+        </a>
+      )}
+    </nav>
+  );
+}
+
+export function App() {
+  return (
+    <LocationProvider>
+      <OfflineBanner />
+      <ErrorBoundary>
+        <Router>
+          <Route path="/" component={FeedPage} />
+          <Route path="/following" component={FollowingPage} />
+          <Route path="/create" component={CreatePage} />
+          <Route path="/drafts" component={DraftsPage} />
+          <Route path="/login" component={LoginPage} />
+          <Route path="/v/:id" component={VideoRoute} />
+          <Route default component={Fallback} />
+        </Router>
+      </ErrorBoundary>
+      <BottomNav />
+      <Toast />
+    </LocationProvider>
+  );
+}
