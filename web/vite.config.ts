@@ -7,5 +7,5 @@ export default defineConfig({
   plugins: [preact()],
   build: { target: 'es2020', outDir: 'dist', emptyOutDir: true },
   server: { proxy: { '/api': 'http://127.0.0.1:8080', '/media': 'http://127.0.0.1:8080' } },
-  test: { environment: 'happy-dom', include: ['tests/**/*.test.{ts,tsx}'] },
+  test: { environment: 'happy-dom', include: ['tests/**/*.test.{ts,tsx}'], setupFiles: ['tests/setup.ts'] },
 });
