@@ -36,7 +36,7 @@ describe('api client', () => {
 
   it('reports the server unreachable and clears the report on the next answer', async () => {
     mockFetch({ 'GET /api/v1/feed': 'network-error' });
-    const error = await api('GET', '/feed').catch((e) => e);
+    const error: any = await api('GET', '/feed').catch((e) => e);
     expect(error.status).toBe(0);
     expect(offline.value).toBe(true);
     mockFetch({ 'GET /api/v1/feed': { body: { items: [] } } });
