@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "interfaces/social_store.h"
 #include "model/job.h"
 #include "model/user.h"
 #include "model/video.h"
@@ -99,9 +100,17 @@ class JobQueue {
   virtual Result<Job> cancel(std::string_view job_id, std::int64_t now_ms) = 0;
   // 1 for the next job to run, 2 after it…; 0 when the job is not queued.
   virtual Result<int> queue_position(std::string_view job_id) = 0;
+  // Jobs of `user_id` made at or after `since_ms` that count against the monthly
+  // allowance: every job except failed ones and ones cancelled before a worker took
+  // them (attempts == 0), which give their generation back.
+  virtual Result<int> count_charged_jobs(std::string_view user_id, std::int64_t since_ms) = 0;
 };
 
 // Everything a store implementation offers, for wiring in main and for tests.
-class Store : public UserStore, public SessionStore, public VideoStore, public JobQueue {};
+class Store : public UserStore,
+              public SessionStore,
+              public VideoStore,
+              public JobQueue,
+              public SocialStore {};
 
 }  // namespace dreamfeed

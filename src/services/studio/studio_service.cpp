@@ -1,6 +1,9 @@
 // StudioService: order validation, ownership checks, publish and delete.
 #include "services/studio/studio_service.h"
 
+#include <algorithm>
+#include <chrono>
+
 #include "common/crypto.h"
 #include "common/utf8.h"
 
@@ -29,6 +32,20 @@ Status validate_prompt(std::string_view prompt) {
   return {};
 }
 
+std::int64_t month_start_ms(std::int64_t now_ms) {
+  using namespace std::chrono;
+  const year_month_day day{floor<days>(sys_time<milliseconds>(milliseconds(now_ms)))};
+  return duration_cast<milliseconds>(sys_days(day.year() / day.month() / 1).time_since_epoch())
+      .count();
+}
+
+std::int64_t next_month_start_ms(std::int64_t now_ms) {
+  using namespace std::chrono;
+  const year_month_day day{floor<days>(sys_time<milliseconds>(milliseconds(now_ms)))};
+  const year_month next = day.year() / day.month() + months(1);
+  return duration_cast<milliseconds>(sys_days(next / 1).time_since_epoch()).count();
+}
+
 StudioService::StudioService(JobQueue& jobs, VideoStore& videos, BlobStore& blobs,
                              const Clock& clock, StudioConfig config)
     : jobs_(jobs), videos_(videos), blobs_(blobs), clock_(clock), config_(config) {}
@@ -43,6 +60,11 @@ Result<JobView> StudioService::order_video(const User& creator, VideoOrder order
   if (order.seed && *order.seed > kMaxSeed) {
     return make_error(ErrorCode::invalid_argument,
                       "seed must be an integer from 0 to " + std::to_string(kMaxSeed), "seed");
+  }
+  auto left = allowance(creator);
+  if (!left) return left.error();
+  if (left->remaining && *left->remaining <= 0) {
+    return make_error(ErrorCode::quota_exhausted, "You have no generations left this month");
   }
   if (order.remix_of) {
     auto source = video(&creator, *order.remix_of);
@@ -132,6 +154,20 @@ Status StudioService::delete_video(const User& caller, std::string_view video_id
 
 Result<std::vector<Video>> StudioService::drafts(const User& creator) {
   return videos_.list_drafts(creator.id, 100);
+}
+
+Result<Allowance> StudioService::allowance(const User& user) {
+  const std::int64_t now = clock_.now_ms();
+  auto used = jobs_.count_charged_jobs(user.id, month_start_ms(now));
+  if (!used) return used.error();
+  Allowance allowance;
+  allowance.used = *used;
+  allowance.resets_at_ms = next_month_start_ms(now);
+  if (!user.is_admin && config_.monthly_generations > 0) {
+    allowance.monthly_limit = config_.monthly_generations;
+    allowance.remaining = std::max(0, config_.monthly_generations - *used);
+  }
+  return allowance;
 }
 
 }  // namespace dreamfeed

@@ -314,4 +314,17 @@ Result<int> SqliteStore::queue_position(std::string_view job_id) {
   return query->int32(0);
 }
 
+Result<int> SqliteStore::count_charged_jobs(std::string_view user_id, std::int64_t since_ms) {
+  auto connection = pool_->acquire();
+  if (!connection) return connection.error();
+  auto query = (*connection)
+                   ->prepare(
+                       "SELECT COUNT(*) FROM jobs WHERE user_id = ? AND created_at_ms >= ?"
+                       " AND status <> 'failed' AND NOT (status = 'cancelled' AND attempts = 0)");
+  if (!query) return query.error();
+  auto row = query->bind_all(user_id, since_ms).step();
+  if (!row) return row.error();
+  return query->int32(0);
+}
+
 }  // namespace dreamfeed
