@@ -6,3 +6,7 @@ bash scripts/install-deps.sh
 bash scripts/build.sh bench_generate_vs_x264 >/dev/null
 build/bench/bench_generate_vs_x264 --runs "${RUNS:-5}"
 bash bench/http_vs_nginx.sh
+# The web app: navigation to first clip playing, and the feed's gzipped JavaScript.
+bash scripts/build.sh dreamfeed >/dev/null
+bash scripts/build-web.sh >/dev/null
+DREAMFEED_BINARY=build/src/cli/dreamfeed node bench/web_first_play.mjs
