@@ -202,8 +202,9 @@ await steps.run('a second person follows the creator and sees the clip in Follow
   await bobPage.click('form button[type=submit]');
   await bobPage.waitForURL(`**/v/${videoId}`);
   await bobPage.goto('/@ada');
-  await bobPage.click('button:has-text("Follow")');
-  await bobPage.waitForSelector('button[aria-pressed=true]:has-text("Following")');
+  await bobPage.click('[data-testid=follow-button]');
+  await bobPage.waitForSelector('[data-testid=follow-button][aria-pressed=true]:has-text("Following")');
+  await bobPage.waitForFunction(() => document.querySelector('[data-testid=followers-count]')?.textContent === '1');
   await shot('06-profile', bobPage);
   await bobPage.goto('/following');
   await bobPage.waitForSelector('.feed-slide video');

@@ -1,6 +1,7 @@
 // The app shell: routes, the bottom navigation, the offline banner and toasts.
 // The feed is in the main bundle; every other screen is loaded on demand.
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import { Icon } from './components/Icon';
 import { OfflineBanner } from './components/OfflineBanner';
 import { Toast } from './components/Toast';
 import { FeedPage } from './pages/FeedPage';
@@ -49,21 +50,21 @@ function BottomNav() {
   return (
     <nav class="bottom-nav" aria-label="Main">
       <a href="/" aria-current={current('/') ?? current('/following')}>
-        <span aria-hidden="true">⌂</span> Home
+        <Icon name="home" /> Home
       </a>
       <a href="/create" aria-current={current('/create')}>
-        <span aria-hidden="true">＋</span> Create
+        <Icon name="plus" /> Create
       </a>
       <a href="/drafts" aria-current={current('/drafts')}>
-        <span aria-hidden="true">▤</span> Drafts
+        <Icon name="drafts" /> Drafts
       </a>
       {me ? (
         <a href={`/@${encodeURIComponent(me.handle)}`} aria-current={current(`/@${me.handle}`)}>
-          <span aria-hidden="true">☺</span> Profile
+          <Icon name="person" /> Profile
         </a>
       ) : (
         <a href={`/login?next=${encodeURIComponent(path)}`} aria-current={current('/login')}>
-          <span aria-hidden="true">→</span> Log in
+          <Icon name="login" /> Log in
         </a>
       )}
     </nav>

@@ -7,6 +7,7 @@ import type { Video } from '../api/types';
 import { formatCount, shareUrl } from '../lib/format';
 import { navigate } from '../lib/navigate';
 import { requireLogin } from '../state/session';
+import { Icon } from './Icon';
 import { showToast } from './Toast';
 
 export function remixPath(video: Video) {
@@ -66,23 +67,23 @@ export function ClipActions({ video }: { video: Video }) {
         onClick={toggleLike}
         data-testid="like"
       >
-        <span aria-hidden="true">{liked ? '♥' : '♡'}</span>
+        <Icon name="heart" filled={liked} />
         <span class="count" data-testid="like-count">{formatCount(likes)}</span>
       </button>
       <a class="action" href={`/v/${encodeURIComponent(video.id)}#comments`} aria-label="Comments">
-        <span aria-hidden="true">💬</span>
+        <Icon name="comment" />
         <span class="count">{formatCount(video.comments)}</span>
       </a>
       <button type="button" class="action" aria-label="Share: copy link" onClick={share}>
-        <span aria-hidden="true">↗</span>
+        <Icon name="share" />
         <span class="count">Share</span>
       </button>
       <button type="button" class="action" aria-label="Remix" onClick={remix} data-testid="remix">
-        <span aria-hidden="true">⟳</span>
+        <Icon name="remix" />
         <span class="count">{formatCount(video.remixes) || 'Remix'}</span>
       </button>
       <a class="action" href={video.video_url} download={`dreamfeed-${video.id}.mp4`} aria-label="Download">
-        <span aria-hidden="true">⤓</span>
+        <Icon name="download" />
         <span class="count">Save</span>
       </a>
     </div>

@@ -13,7 +13,7 @@ export function ClipCaption({ video }: { video: Video }) {
       <p class="prompt">{video.prompt}</p>
       {source && (
         <a class="remix-source" href={`/v/${encodeURIComponent(source.id)}`}>
-          ⟳ Remix of {source.creator_handle ? `@${source.creator_handle}` : 'a clip'}
+          ↻ Remix of {source.creator_handle ? `@${source.creator_handle}` : 'a clip'}
         </a>
       )}
     </div>

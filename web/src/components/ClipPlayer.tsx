@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Video } from '../api/types';
 import { muted, toggleMuted } from '../state/sound';
+import { Icon } from './Icon';
 
 interface Props {
   video: Video;
@@ -75,7 +76,7 @@ export function ClipPlayer({ video, active, preload, pauseToggle = 0 }: Props) {
         aria-label={muted.value ? 'Unmute' : 'Mute'}
         aria-pressed={!muted.value}
       >
-        <span aria-hidden="true">{muted.value ? '🔇' : '🔊'}</span>
+        <Icon name={muted.value ? 'soundOff' : 'soundOn'} />
       </button>
     </div>
   );

@@ -50,6 +50,10 @@ export function CreatePage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    if (draft) document.querySelector('section.draft')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [draft?.id]);
+
+  useEffect(() => {
     if (loggedIn.value) void refreshAllowance();
   }, [loggedIn.value]);
 

@@ -87,7 +87,10 @@ export function ProfilePage({ handle }: { handle: string }) {
             </button>
           </>
         ) : (
-          <button type="button" class={profile.followed_by_me ? '' : 'primary'} onClick={toggleFollow} aria-pressed={profile.followed_by_me}>
+          <button type="button" class={profile.followed_by_me ? '' : 'primary'} onClick={toggleFollow}
+            aria-pressed={profile.followed_by_me}
+            data-testid="follow-button"
+          >
             {profile.followed_by_me ? 'Following' : 'Follow'}
           </button>
         )}
