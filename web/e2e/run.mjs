@@ -158,6 +158,35 @@ await steps.run('remix it: Create opens with the prompt, the remix is published'
   await page.waitForSelector('.remix-source');
 }, { page: current });
 
+await steps.run('keyboard: J moves to the next clip, which plays; M unmutes', async () => {
+  await page.goto('/');
+  await page.waitForSelector('.feed-slide[data-index="1"] video');
+  await videoAdvances(page, '.feed-slide[data-index="0"] video');
+  await page.keyboard.press('j');
+  await videoAdvances(page, '.feed-slide[data-index="1"] video');
+  expect(await page.$eval('.feed-slide[data-index="0"] video', (v) => v.paused), 'the previous clip kept playing');
+  await page.keyboard.press('m');
+  expect(!(await page.$eval('.feed-slide[data-index="1"] video', (v) => v.muted)), 'M did not unmute');
+  await page.reload();
+  await page.waitForSelector('.feed-slide video');
+  expect(await page.evaluate(() => localStorage.getItem('dreamfeed.muted')) === 'false', 'the sound choice was not remembered');
+  await page.keyboard.press('m');
+}, { page: current });
+
+await steps.run('edit own profile: name, bio and avatar', async () => {
+  await page.goto('/@ada');
+  await page.click('button:has-text("Edit profile")');
+  await page.fill('input[name=display_name]', 'Ada L.');
+  await page.fill('textarea[name=bio]', 'I make foxes jump.');
+  await page.setInputFiles('input[name=avatar]', join(repoRoot, 'web/public/icon-192.png'));
+  await page.click('form[aria-label="Edit profile"] button[type=submit]');
+  await page.waitForSelector('h1:has-text("Ada L.")');
+  await page.waitForSelector('.bio:has-text("I make foxes jump.")');
+  await page.waitForSelector('.profile-header img.avatar');
+  await page.reload();
+  await page.waitForSelector('h1:has-text("Ada L.")');
+}, { page: current, skip: social });
+
 await steps.run('expired session: log in again and come back with the typed prompt', async () => {
   await page.goto('/create');
   await page.fill('#prompt', 'a lighthouse in a storm');

@@ -22,6 +22,30 @@ describe('SceneView', () => {
     expect(screen.getByText('zorblax').tagName).toBe('MARK');
   });
 
+  it('reads the sketch engine graph nested under "understood"', () => {
+    render(
+      <SceneView
+        scene={{
+          engine: 'sketch',
+          understood: {
+            subjects: [{ kind: 'fox', word: 'foxes', count: 2, colour: 'red', size: 'normal', action: 'jump' }],
+            setting: 'meadow',
+            time_of_day: 'sunset',
+            weather: '',
+            dialogue: [{ text: 'hello', speaker: 'dog', voice: 'low' }],
+            moods: ['calm'],
+            unknown_words: ['blorfy'],
+          },
+        }}
+      />,
+    );
+    expect(screen.getByText('2 red foxes (fox)')).toBeTruthy();
+    expect(screen.getByText('meadow, sunset')).toBeTruthy();
+    expect(screen.getByText('foxes jump')).toBeTruthy();
+    expect(screen.getByText('dog: “hello”')).toBeTruthy();
+    expect(screen.getByText('blorfy').tagName).toBe('MARK');
+  });
+
   it('falls back to readable JSON for shapes it does not know', () => {
     const { container } = render(<SceneView scene={{ layers: [{ shape: 'circle' }] }} />);
     expect(container.querySelector('pre')?.textContent).toContain('"shape": "circle"');

@@ -2,7 +2,7 @@
 // Tapping unmutes the first time (the choice is remembered), then pauses/resumes.
 import { useEffect, useRef } from 'preact/hooks';
 import type { Video } from '../api/types';
-import { muted, toggleMuted } from '../state/sound';
+import { silent, soundBlocked, toggleMuted } from '../state/sound';
 import { Icon } from './Icon';
 
 interface Props {
@@ -20,7 +20,7 @@ async function playWithFallback(el: HTMLVideoElement) {
     // Browsers refuse sound before the first tap: play muted instead.
     if ((e as DOMException)?.name === 'NotAllowedError' && !el.muted) {
       el.muted = true;
-      muted.value = true;
+      soundBlocked.value = true;
       await el.play().catch(() => undefined);
     }
   }
@@ -46,7 +46,7 @@ export function ClipPlayer({ video, active, preload, pauseToggle = 0 }: Props) {
   const onTap = () => {
     const el = ref.current;
     if (!el) return;
-    if (muted.value) {
+    if (silent.value) {
       toggleMuted();
       if (el.paused) void playWithFallback(el);
     } else if (el.paused) void playWithFallback(el);
@@ -61,7 +61,7 @@ export function ClipPlayer({ video, active, preload, pauseToggle = 0 }: Props) {
         src={video.video_url}
         poster={video.thumbnail_url}
         preload={preload}
-        muted={muted.value}
+        muted={silent.value}
         autoplay={active}
         playsInline
         loop
@@ -73,10 +73,10 @@ export function ClipPlayer({ video, active, preload, pauseToggle = 0 }: Props) {
         type="button"
         class="sound-toggle"
         onClick={toggleMuted}
-        aria-label={muted.value ? 'Unmute' : 'Mute'}
-        aria-pressed={!muted.value}
+        aria-label={silent.value ? 'Unmute' : 'Mute'}
+        aria-pressed={!silent.value}
       >
-        <Icon name={muted.value ? 'soundOff' : 'soundOn'} />
+        <Icon name={silent.value ? 'soundOff' : 'soundOn'} />
       </button>
     </div>
   );

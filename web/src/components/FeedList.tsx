@@ -54,6 +54,8 @@ export function FeedList({ videos, onNearEnd }: Props) {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
       const key = e.key.toLowerCase();
+      // Space on a focused button or link activates it rather than pausing.
+      if (key === ' ' && e.target instanceof HTMLElement && /^(BUTTON|A|SUMMARY)$/.test(e.target.tagName)) return;
       if (key === 'arrowdown' || key === 'j') scrollTo(Math.min(active + 1, videos.length - 1));
       else if (key === 'arrowup' || key === 'k') scrollTo(Math.max(active - 1, 0));
       else if (key === ' ') setPauseToggle((n) => n + 1);

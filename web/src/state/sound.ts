@@ -1,5 +1,7 @@
 // Whether feed clips play with sound; remembered in localStorage across visits.
-import { signal, effect } from '@preact/signals';
+// Browsers refuse sound before the first tap on a new visit: then clips play muted
+// (`soundBlocked`) without forgetting the person's choice, until they tap.
+import { computed, effect, signal } from '@preact/signals';
 
 const KEY = 'dreamfeed.muted';
 
@@ -12,6 +14,9 @@ function stored(): boolean {
 }
 
 export const muted = signal(stored());
+export const soundBlocked = signal(false);
+/** Whether clips are silent right now (by choice, or until the first tap). */
+export const silent = computed(() => muted.value || soundBlocked.value);
 
 effect(() => {
   try {
@@ -22,5 +27,10 @@ effect(() => {
 });
 
 export function toggleMuted() {
+  if (soundBlocked.value) {
+    soundBlocked.value = false;
+    muted.value = false;
+    return;
+  }
   muted.value = !muted.value;
 }
