@@ -7,11 +7,37 @@ import { Toast } from './components/Toast';
 import { FeedPage } from './pages/FeedPage';
 import { currentUser } from './state/session';
 
-const CreatePage = lazy(() => import('./pages/CreatePage').then((m) => m.CreatePage));
-const DraftsPage = lazy(() => import('./pages/DraftsPage').then((m) => m.DraftsPage));
-const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => m.LoginPage));
-const ProfilePage = lazy(() => import('./pages/ProfilePage').then((m) => m.ProfilePage));
-const VideoPage = lazy(() => import('./pages/VideoPage').then((m) => m.VideoPage));
+import { reportOffline } from './state/connection';
+
+/** Shown when a screen's code could not be downloaded (offline, server restarted on a new build). */
+function ScreenLoadFailed() {
+  return (
+    <main class="page">
+      <p class="error-text" role="alert">
+        This screen could not be loaded.
+      </p>
+      <button type="button" onClick={() => location.reload()}>
+        Reload
+      </button>
+    </main>
+  );
+}
+
+/** A code-split screen that degrades to ScreenLoadFailed instead of a blank page. */
+function screen<C extends (props: any) => any>(load: () => Promise<C>) {
+  return lazy<C>(() =>
+    load().catch(() => {
+      reportOffline();
+      return ScreenLoadFailed as unknown as C;
+    }),
+  );
+}
+
+const CreatePage = screen(() => import('./pages/CreatePage').then((m) => m.CreatePage));
+const DraftsPage = screen(() => import('./pages/DraftsPage').then((m) => m.DraftsPage));
+const LoginPage = screen(() => import('./pages/LoginPage').then((m) => m.LoginPage));
+const ProfilePage = screen(() => import('./pages/ProfilePage').then((m) => m.ProfilePage));
+const VideoPage = screen(() => import('./pages/VideoPage').then((m) => m.VideoPage));
 
 function NotFound() {
   return (

@@ -87,6 +87,11 @@ export function CommentSection({ videoId, onCountChange }: { videoId: string; on
         ))}
       </ul>
       {!list.loading && list.items.length === 0 && !list.error && <p class="hint">No comments yet.</p>}
+      {!list.done && list.items.length > 0 && (
+        <button type="button" onClick={list.loadMore} disabled={list.loading}>
+          More comments
+        </button>
+      )}
     </section>
   );
 }

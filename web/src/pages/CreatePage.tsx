@@ -139,11 +139,12 @@ export function CreatePage() {
     }
   };
 
+  // Another take on the same prompt: a fresh seed; this draft stays in Drafts.
   const remixAgain = () => {
-    if (!draft) return;
-    setSeed(String(draft.seed));
+    setSeed('');
     setDraft(null);
     setJob(null);
+    document.getElementById('prompt')?.focus();
   };
 
   const running = job !== null && (job.status === 'queued' || job.status === 'running');
