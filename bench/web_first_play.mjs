@@ -62,6 +62,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 await browser.close();
 await server.stop();
+server.removeData();
 
 const jsGzipBytes = [...feedScripts.values()].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
 const appMs = median(app);

@@ -258,4 +258,5 @@ await steps.run('server down: a banner with Retry, then recovery', async () => {
 
 await browser.close();
 await server.stop();
+server.removeData();
 process.exit(steps.summary() ? 0 : 1);

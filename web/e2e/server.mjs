@@ -1,7 +1,7 @@
 // Starts a real `dreamfeed serve` for end-to-end tests and benchmarks: a free
 // loopback port, a fresh temporary data folder (or a given one), the built web app.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,5 +55,7 @@ export async function startServer(options = {}) {
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
-  return { url, port, dataDir, stop };
+  /** Deletes the data folder (after stop); the test's last act. */
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  return { url, port, dataDir, stop, removeData };
 }
