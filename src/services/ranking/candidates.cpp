@@ -58,8 +58,12 @@ std::string_view to_string(Source source) {
 
 void add_fresh(const CandidateContext& ctx, std::vector<Candidate>& out) {
   if (ctx.lists.fresh.empty()) return;
-  // Each viewer starts at a different place in the pool so new clips spread over viewers.
-  const std::size_t start = ctx.rotation % ctx.lists.fresh.size();
+  // The pool is ordered newest first. Each viewer starts at a different place within its
+  // head (two quotas deep), so the newest clips reach their first 100 impressions quickly
+  // instead of every young clip getting a trickle.
+  const std::size_t head = std::min(
+      ctx.lists.fresh.size(), static_cast<std::size_t>(ctx.state.config().candidates.fresh) * 2);
+  const std::size_t start = ctx.rotation % head;
   take_unseen(ctx, ctx.lists.fresh, start, ctx.state.config().candidates.fresh,
               Candidate{.source = Source::fresh}, out);
 }

@@ -68,10 +68,9 @@ GlobalLists compute_global_lists(const RankingState& state, std::int64_t now_ms)
     const double trend = state.trend_at(c, now_ms);
     if (trend > 0) trending.offer(trend, c);
     if (is_exploring(config, clip, now_ms)) {
-      // Fewest impressions first, then newest.
-      fresh.offer(-static_cast<double>(clip.impressions) +
-                      static_cast<double>(clip.published_at_ms - now_ms) / 1e12,
-                  c);
+      // Newest first: a clip gets its exploration impressions right after publishing and
+      // leaves the pool at the target, so the next new clips move up.
+      fresh.offer(static_cast<double>(clip.published_at_ms - now_ms), c);
     }
     const double quality = clip_quality(config, clip, trend);
     for (TopicMask t = clip.topics; t; t &= t - 1) by_topic[std::countr_zero(t)].offer(quality, c);

@@ -15,8 +15,8 @@ namespace dreamfeed::ranking {
 struct GlobalLists {
   std::int64_t computed_at_ms = 0;
   std::vector<std::uint32_t> trending;  // by decayed engagement, best first
-  std::vector<std::uint32_t> fresh;     // young clips under the exploration target, fewest
-                                        // impressions first
+  std::vector<std::uint32_t> fresh;     // young clips under the exploration target, newest
+                                        // first
   std::array<std::vector<std::uint32_t>, kMaxTopics> by_topic;  // by quality, best first
 };
 
