@@ -25,10 +25,10 @@ TEST(Simulation, RankedFeedBeatsNewestAndPopularOnWatchTime) {
        {std::pair{"ranked", ranked}, {"newest", newest}, {"popular", popular}}) {
     RecordProperty(std::string(name) + "_watch_s", std::to_string(r.watch_seconds_per_session));
     std::printf(
-        "%-8s watch/session %.1f s  hit@10 %.2f  coverage %.3f  new clips at 100 "
+        "%-8s watch/session %.1f s  hit@10 %.2f (warm %.2f)  coverage %.3f  new clips at 100 "
         "impressions %.2f (median %.1f h)\n",
-        name, r.watch_seconds_per_session, r.hit_rate_at_10, r.coverage, r.new_clips_reaching_100,
-        r.median_hours_to_100_impressions);
+        name, r.watch_seconds_per_session, r.hit_rate_at_10, r.warm_hit_rate_at_10, r.coverage,
+        r.new_clips_reaching_100, r.median_hours_to_100_impressions);
   }
   EXPECT_EQ(ranked.sessions, 5 * 120);
   EXPECT_GE(ranked.watch_seconds_per_session, 1.2 * newest.watch_seconds_per_session);

@@ -23,9 +23,11 @@ struct SimulationSpec {
 
 struct SimulationReport {
   double watch_seconds_per_session = 0;
-  double hit_rate_at_10 = 0;          // share of each session's first 10 clips in a liked topic
-  double coverage = 0;                // share of the catalogue shown at least once
-  double new_clips_reaching_100 = 0;  // share of clips published during the run
+  double hit_rate_at_10 = 0;                   // share of each session's first 10 clips the viewer
+                                               // would likely finish (hidden interest ≥ 0.75)
+  double warm_hit_rate_at_10 = 0;              // the same, leaving out each viewer's first session
+  double coverage = 0;                         // share of the catalogue shown at least once
+  double new_clips_reaching_100 = 0;           // share of clips published during the run
   double median_hours_to_100_impressions = 0;  // among those that reached it
   int sessions = 0;
 };
