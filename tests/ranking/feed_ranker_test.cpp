@@ -1,6 +1,8 @@
 // FeedRanker: the whole pipeline for one page — personalised, filtered, explained.
 #include "services/ranking/feed_ranker.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "ranking_fixture.h"
@@ -87,6 +89,22 @@ TEST_F(FeedRankerTest, NewClipsGetExplorationPlacesAndFollowedCreatorsShowUp) {
   for (const auto& item : page.items) reasons[item.video_id] = item.reason;
   EXPECT_EQ(reasons["from-cleo"], "new from someone you follow");
   EXPECT_EQ(reasons["brand-new"], "exploring new clips");
+}
+
+TEST_F(FeedRankerTest, ExcludedClipsFromEarlierPagesAreNotRepeated) {
+  catalogue();
+  send("ada", {finished("c0")});
+  FeedRanker ranker(state);
+  ranker.refresh(kNow);
+  std::vector<std::string> served;
+  for (int p = 0; p < 3; ++p) {
+    const FeedPage page = ranker.page("ada", kNow, 10, served);
+    ASSERT_EQ(page.items.size(), 10u);
+    for (const auto& item : page.items) {
+      EXPECT_EQ(std::count(served.begin(), served.end(), item.video_id), 0) << item.video_id;
+      served.push_back(item.video_id);
+    }
+  }
 }
 
 TEST_F(FeedRankerTest, DailyLimitEndsTheFeedWithAMessage) {

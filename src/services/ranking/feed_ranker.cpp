@@ -12,7 +12,8 @@
 
 namespace dreamfeed::ranking {
 
-FeedPage FeedRanker::page(std::string_view viewer_id, std::int64_t now_ms, int limit) const {
+FeedPage FeedRanker::page(std::string_view viewer_id, std::int64_t now_ms, int limit,
+                          std::span<const std::string> exclude) const {
   FeedPage page;
   const auto user = viewer_id.empty() ? std::nullopt : state_.user_index(viewer_id);
   const std::uint32_t viewer_user = user.value_or(kNone);
@@ -31,6 +32,16 @@ FeedPage FeedRanker::page(std::string_view viewer_id, std::int64_t now_ms, int l
   CandidateContext ctx{state_, lists_, viewer_user, viewer, now_ms, rotation};
   std::vector<Candidate> candidates = collect_candidates(ctx);
   apply_filters(state_, viewer_user, viewer, now_ms, candidates);
+  if (!exclude.empty()) {
+    std::vector<std::uint32_t> excluded;
+    for (const auto& id : exclude) {
+      if (auto c = state_.clip_index(id)) excluded.push_back(*c);
+    }
+    std::sort(excluded.begin(), excluded.end());
+    std::erase_if(candidates, [&](const Candidate& c) {
+      return std::binary_search(excluded.begin(), excluded.end(), c.clip);
+    });
+  }
 
   std::vector<RankedCandidate> ranked;
   ranked.reserve(candidates.size());

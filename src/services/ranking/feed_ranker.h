@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +38,11 @@ class FeedRanker {
   void refresh(std::int64_t now_ms) { lists_ = compute_global_lists(state_, now_ms); }
   const GlobalLists& lists() const { return lists_; }
 
-  // A page of `limit` places for `viewer_id` (empty: a visitor).
-  FeedPage page(std::string_view viewer_id, std::int64_t now_ms, int limit) const;
+  // A page of `limit` places for `viewer_id` (empty: a visitor). `exclude` lists clips
+  // already served on earlier pages whose impressions may not have arrived yet (the feed
+  // route keeps them in its cursor), so a quick scroll never repeats a clip.
+  FeedPage page(std::string_view viewer_id, std::int64_t now_ms, int limit,
+                std::span<const std::string> exclude = {}) const;
 
  private:
   const RankingState& state_;
