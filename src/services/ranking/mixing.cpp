@@ -61,10 +61,20 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
     std::span<const Pass> passes = slot.exploration ? std::span<const Pass>(kExplorationPasses)
                                                     : std::span<const Pass>(kRegularPasses);
     for (const Pass& pass : passes) {
-      for (std::size_t i = 0; i < ranked.size() && !pick; ++i) {
+      for (std::size_t i = 0; i < ranked.size(); ++i) {
         if (used[i] || (pass.exploring && !ranked[i].exploring)) continue;
-        if (allowed(state, page, ranked[i], mixing.max_same_topic_in_row, pass.topic,
-                    pass.creator)) {
+        if (!allowed(state, page, ranked[i], mixing.max_same_topic_in_row, pass.topic,
+                     pass.creator)) {
+          continue;
+        }
+        if (!pass.exploring) {
+          pick = i;
+          break;
+        }
+        // Exploring: the least-shown clip first (best score among equals), so each new
+        // clip gets its first impressions soon instead of the best-fitting few getting all.
+        if (!pick || state.clip(ranked[i].candidate.clip).impressions <
+                         state.clip(ranked[*pick].candidate.clip).impressions) {
           pick = i;
         }
       }

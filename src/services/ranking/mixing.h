@@ -1,6 +1,7 @@
 // Mixing: turns the scored list into a page — never two clips of one creator in a row,
 // at most `max_same_topic_in_row` clips sharing a topic in a row, `exploration_slots`
-// places for new clips still being explored, and `ad_slots` positions left empty for ads.
+// places for new clips still being explored (the least-shown first), and `ad_slots`
+// positions left empty for ads.
 #pragma once
 
 #include <optional>
