@@ -74,6 +74,19 @@ TEST_F(SnapshotTest, StateSurvivesARestartThroughTheFileStore) {
   }
 }
 
+TEST_F(SnapshotTest, FileStoreReplacesTheSnapshotWholeAndLeavesNoTemporaryFile) {
+  FileSnapshotStore store(dir / "ranking.snapshot");
+  ASSERT_TRUE(store.save("first version").ok());
+  ASSERT_TRUE(store.save("second").ok());
+  auto loaded = store.load();
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_TRUE(loaded->has_value());
+  EXPECT_EQ(**loaded, "second");
+  EXPECT_FALSE(std::filesystem::exists(dir / "ranking.snapshot.tmp"));
+  FileSnapshotStore nowhere(dir / "missing-folder" / "ranking.snapshot");
+  EXPECT_FALSE(nowhere.save("x").ok());
+}
+
 TEST_F(SnapshotTest, NoSnapshotYetLeavesAnEmptyState) {
   FileSnapshotStore store(dir / "absent.snapshot");
   RankingState fresh(project_config());

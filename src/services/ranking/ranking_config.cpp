@@ -158,6 +158,8 @@ Result<RankingConfig> parse_ranking_config(std::string_view json_text) {
   return c;
 }
 
+#undef DF_TRY
+
 Result<RankingConfig> load_ranking_config(const std::string& path) {
   std::ifstream in(path);
   if (!in) return make_error(ErrorCode::not_found, "cannot read " + path);
