@@ -49,6 +49,14 @@ TEST_F(RankingFixture, LongPassiveSessionNudgesAndCreatingResetsIt) {
   // Remixing something counts as creating.
   ASSERT_TRUE(state.apply("ada", event("remix", "v1"), kNow).ok());
   EXPECT_FALSE(check_wellbeing(state.config(), state.viewer("ada"), kNow).nudge);
+  // So does ordering a new clip of one's own.
+  send("ada", session);  // replayed: duplicates, no new watch time
+  EXPECT_FALSE(check_wellbeing(state.config(), state.viewer("ada"), kNow).nudge);
+  for (auto& e : session) e.id += "-again";
+  send("ada", session);
+  EXPECT_TRUE(check_wellbeing(state.config(), state.viewer("ada"), kNow).nudge);
+  state.note_creation("ada");
+  EXPECT_FALSE(check_wellbeing(state.config(), state.viewer("ada"), kNow).nudge);
 }
 
 }  // namespace

@@ -328,6 +328,10 @@ void RankingState::set_daily_limit(std::string_view viewer_id, std::uint32_t min
   viewer_or_add(user_index_or_add(viewer_id)).daily_limit_ms = minutes * 60'000;
 }
 
+void RankingState::note_creation(std::string_view viewer_id) {
+  if (auto u = user_index(viewer_id); u && viewers_[*u]) viewers_[*u]->passive_ms = 0;
+}
+
 std::size_t RankingState::approximate_bytes() const {
   std::size_t total = clips_.capacity() * sizeof(ClipStats) +
                       embeddings_.capacity() * sizeof(Embedding) + index_.bytes() +

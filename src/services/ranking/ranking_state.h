@@ -118,6 +118,9 @@ class RankingState {
   void clear_steering(std::string_view viewer_id);
   const Steering* steering(std::string_view viewer_id) const;
   void set_daily_limit(std::string_view viewer_id, std::uint32_t minutes);
+  // The viewer made something (a new clip, not only a remix): the session stops being
+  // passive, so the "create something" nudge goes away.
+  void note_creation(std::string_view viewer_id);
 
   // Lookups.
   std::optional<std::uint32_t> clip_index(std::string_view id) const;
