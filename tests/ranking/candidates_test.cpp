@@ -105,6 +105,14 @@ TEST_F(CandidatesTest, TopicBringsTheBestClipsOfTheViewersTopics) {
   EXPECT_FALSE(has(ids, "cat1"));  // seen
 }
 
+TEST_F(CandidatesTest, NewestKeepsAColdCatalogueFromLookingEmpty) {
+  add_clip("older", "cleo", "a cat", kNow - 40 * 24 * kHourMs);
+  add_clip("old", "cleo", "a cat", kNow - 30 * 24 * kHourMs);
+  EXPECT_TRUE(run(add_trending, "ada").empty());
+  EXPECT_TRUE(run(add_fresh, "ada").empty());
+  EXPECT_EQ(run(add_newest, "ada"), (std::vector<std::string>{"old", "older"}));
+}
+
 TEST_F(CandidatesTest, CollectNamesEachClipOnce) {
   add_clip("cat1", "cleo", "a cat");
   add_clip("cat2", "dan", "a cat");

@@ -52,6 +52,8 @@ std::string_view to_string(Source source) {
       return "trending";
     case Source::fresh:
       return "fresh";
+    case Source::newest:
+      return "newest";
   }
   return "fresh";
 }
@@ -142,6 +144,11 @@ void add_topic(const CandidateContext& ctx, std::vector<Candidate>& out) {
   }
 }
 
+void add_newest(const CandidateContext& ctx, std::vector<Candidate>& out) {
+  take_unseen(ctx, ctx.lists.newest, 0, ctx.state.config().candidates.fresh,
+              Candidate{.source = Source::newest}, out);
+}
+
 std::vector<Candidate> collect_candidates(const CandidateContext& ctx) {
   std::vector<Candidate> all;
   all.reserve(600);
@@ -151,6 +158,7 @@ std::vector<Candidate> collect_candidates(const CandidateContext& ctx) {
   add_topic(ctx, all);
   add_trending(ctx, all);
   add_fresh(ctx, all);
+  add_newest(ctx, all);
   std::vector<Candidate> unique;
   unique.reserve(all.size());
   std::unordered_set<std::uint32_t> kept;

@@ -11,7 +11,7 @@
 
 namespace dreamfeed::ranking {
 
-enum class Source : std::uint8_t { followed, similar, remix, topic, trending, fresh };
+enum class Source : std::uint8_t { followed, similar, remix, topic, trending, fresh, newest };
 std::string_view to_string(Source source);
 
 struct Candidate {
@@ -36,6 +36,7 @@ void add_followed(const CandidateContext& ctx, std::vector<Candidate>& out);
 void add_similar(const CandidateContext& ctx, std::vector<Candidate>& out);
 void add_remixes(const CandidateContext& ctx, std::vector<Candidate>& out);
 void add_topic(const CandidateContext& ctx, std::vector<Candidate>& out);
+void add_newest(const CandidateContext& ctx, std::vector<Candidate>& out);
 
 // Every source, each clip once (the first source to name it keeps it).
 std::vector<Candidate> collect_candidates(const CandidateContext& ctx);

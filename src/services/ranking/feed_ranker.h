@@ -36,6 +36,8 @@ class FeedRanker {
 
   // Recomputes the lists shared by every viewer; call every few seconds.
   void refresh(std::int64_t now_ms) { lists_ = compute_global_lists(state_, now_ms); }
+  // Installs lists computed elsewhere (RankingService computes them under a shared lock).
+  void set_lists(GlobalLists lists) { lists_ = std::move(lists); }
   const GlobalLists& lists() const { return lists_; }
 
   // A page of `limit` places for `viewer_id` (empty: a visitor). `exclude` lists clips

@@ -61,6 +61,7 @@ GlobalLists compute_global_lists(const RankingState& state, std::int64_t now_ms)
   TopK trending(static_cast<std::size_t>(cand.trending) * 4);
   // Fresh: the pool is several pages deep so different viewers get different fresh clips.
   TopK fresh(static_cast<std::size_t>(cand.fresh) * 50);
+  TopK newest(static_cast<std::size_t>(cand.trending));
   std::vector<TopK> by_topic(kMaxTopics, TopK(static_cast<std::size_t>(cand.topic_list_size)));
   for (std::uint32_t c = 0; c < state.clip_count(); ++c) {
     const ClipStats& clip = state.clip(c);
@@ -72,11 +73,13 @@ GlobalLists compute_global_lists(const RankingState& state, std::int64_t now_ms)
       // leaves the pool at the target, so the next new clips move up.
       fresh.offer(static_cast<double>(clip.published_at_ms - now_ms), c);
     }
+    newest.offer(static_cast<double>(clip.published_at_ms), c);
     const double quality = clip_quality(config, clip, trend);
     for (TopicMask t = clip.topics; t; t &= t - 1) by_topic[std::countr_zero(t)].offer(quality, c);
   }
   lists.trending = trending.best_first();
   lists.fresh = fresh.best_first();
+  lists.newest = newest.best_first();
   for (int t = 0; t < kMaxTopics; ++t) lists.by_topic[t] = by_topic[t].best_first();
   return lists;
 }

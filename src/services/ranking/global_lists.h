@@ -18,6 +18,8 @@ struct GlobalLists {
   std::vector<std::uint32_t> fresh;     // young clips under the exploration target, newest
                                         // first
   std::array<std::vector<std::uint32_t>, kMaxTopics> by_topic;  // by quality, best first
+  std::vector<std::uint32_t> newest;  // latest published, so a feed is never empty while
+                                      // unseen clips exist (a cold catalogue, a new viewer)
 };
 
 // Smoothed completion and like rates plus a little trend: how good a clip looks to anyone.

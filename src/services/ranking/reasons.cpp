@@ -46,6 +46,8 @@ std::string reason_for(const RankingState& state, const ViewerState* viewer, con
       return "more " + vocabulary.name(r.candidate.topic) + ", which you watch";
     case Source::fresh:
       return "new on Dreamfeed";
+    case Source::newest:
+      return "recently posted";
     case Source::trending:
     case Source::followed:
       break;
