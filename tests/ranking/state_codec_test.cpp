@@ -33,7 +33,7 @@ TEST_F(SnapshotTest, StateSurvivesARestartThroughTheFileStore) {
   add_clip("car", "dan", "a racing car");
   send("ada", {event("impression", "orig"), finished("orig"), event("like", "orig"),
                event("hide_creator", "car"), event("not_interested", "car")});
-  ASSERT_TRUE(state.set_steering("ada", "more space, less cars").ok());
+  ASSERT_TRUE(state.set_steering("ada", "more space, less cars and dinosaurs").ok());
   state.set_daily_limit("ada", 30);
   state.remove_clip("car");
 
@@ -54,7 +54,9 @@ TEST_F(SnapshotTest, StateSurvivesARestartThroughTheFileStore) {
   ASSERT_NE(ada, nullptr);
   EXPECT_TRUE(ada->seen.seen_within(orig, RankingState::day_of(kNow), 7));
   EXPECT_TRUE(ada->hides(*restored.user_index("dan")));
-  EXPECT_EQ(ada->steering.text, "more space, less cars");
+  EXPECT_EQ(ada->steering.text, "more space, less cars and dinosaurs");
+  EXPECT_EQ(ada->steering.ignored_words, std::vector<std::string>{"dinosaurs"});
+  EXPECT_EQ(ada->steering.less, TopicMask{1} << topic("cars"));
   EXPECT_EQ(ada->daily_limit_ms, 30u * 60'000);
   // The dedupe window came back too: the same batch still counts once.
   std::vector<IncomingEvent> like{event("like", "orig")};

@@ -220,6 +220,13 @@ Status StateCodec::decode(std::string_view bytes, RankingState& s) {
     ok = ok && r.get(v.watch_day) && r.get(v.watched_today_ms) && r.get(v.daily_limit_ms) &&
          r.get(v.session_started_ms) && r.get(v.last_event_ms) && r.get(v.passive_ms);
     if (!ok) return corrupt("viewer");
+    // Read the words again with today's vocabulary (and get back the ignored words); if
+    // they no longer name any topic, the stored masks stand.
+    if (!v.steering.text.empty()) {
+      if (auto parsed = parse_steering(v.steering.text, s.config().vocabulary)) {
+        v.steering = std::move(parsed).value();
+      }
+    }
   }
   std::uint64_t keys = 0;
   if (!r.get(keys)) return corrupt("dedupe window");
