@@ -3,7 +3,7 @@
 // past events in well under 2 GB: clips and users are dense uint32 indexes into flat
 // arrays, topics a 64-bit mask, embeddings 32 bytes, each viewer's seen clips a small
 // open-addressing table.
-// Not thread-safe: the owner (the feed route's service) guards it with a shared mutex,
+// Not thread-safe: RankingService (ranking_service.h) guards it with a reader/writer lock,
 // readers for pages and a writer for event batches.
 #pragma once
 
