@@ -37,6 +37,7 @@ struct ServeOptions {
   std::string x264_preset = "veryfast";
   int lease_seconds = 30;
   int monthly_generations = 100;
+  int feed_cache_ms = 1000;
   std::string log_level = "info";
 };
 
@@ -66,12 +67,13 @@ void print_configuration(const ServeOptions& o, const fs::path& web_root, bool w
       "  x264 preset   {}   (DREAMFEED_X264_PRESET)\n"
       "  job lease     {} s   (DREAMFEED_LEASE_SECONDS)\n"
       "  generations   {} per user per month{}   (DREAMFEED_MONTHLY_GENERATIONS)\n"
+      "  feed cache    {} ms for visitors without a session   (DREAMFEED_FEED_CACHE_MS)\n"
       "  store sqlite, blobs local folder, backend sketch\n",
       o.listen, o.data_dir, (fs::path(o.data_dir) / "dreamfeed.db").string(),
       (fs::path(o.data_dir) / "media").string(), web_root.string(),
       web_found ? "" : " (not built: API only)", o.workers, o.http_threads, o.body_limit,
       o.x264_preset, o.lease_seconds, o.monthly_generations,
-      o.monthly_generations == 0 ? " (unlimited)" : "");
+      o.monthly_generations == 0 ? " (unlimited)" : "", o.feed_cache_ms);
 }
 
 int run_serve(const ServeOptions& options) {
@@ -121,6 +123,7 @@ int run_serve(const ServeOptions& options) {
 
   http::Router router;
   http::ApiContext api{accounts, studio, feed, social, blobs, clock};
+  api.public_page_ttl = std::chrono::milliseconds(options.feed_cache_ms);
   http::add_api_routes(router, api);
 
   auto [host, port] = split_listen(options.listen);
@@ -176,6 +179,10 @@ Command add_serve_command(CLI::App& app) {
                   "Generations each non-admin may order per calendar month, UTC (0: unlimited)")
       ->envname("DREAMFEED_MONTHLY_GENERATIONS")
       ->check(CLI::Range(0, 1'000'000));
+  sub->add_option("--feed-cache-ms", options->feed_cache_ms,
+                  "How long visitors without a session may be shown the same feed page")
+      ->envname("DREAMFEED_FEED_CACHE_MS")
+      ->check(CLI::Range(0, 60'000));
   sub->add_option("--log-level", options->log_level, "trace, debug, info, warn, error")
       ->envname("DREAMFEED_LOG_LEVEL");
   return {sub, [options] { return run_serve(*options); }};
