@@ -1,4 +1,5 @@
-// A clip's comments: the list, posting one (kept if posting fails), deleting your own.
+// A clip's comments: the list, posting one (kept if posting fails), deleting your own
+// (or any, on your own clip).
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../api/client';
 import { endpoints } from '../api/endpoints';
@@ -9,7 +10,12 @@ import { currentUser, loginPath, requireLogin } from '../state/session';
 import { Avatar } from './Avatar';
 import { ErrorText } from './ErrorText';
 
-export function CommentSection({ videoId, onCountChange }: { videoId: string; onCountChange?: (delta: number) => void }) {
+export function CommentSection({ videoId, creatorId, onCountChange }: {
+  videoId: string;
+  /** The clip's creator may delete any comment on it. */
+  creatorId: string;
+  onCountChange?: (delta: number) => void;
+}) {
   const list = usePagedList((cursor) => endpoints.comments(videoId, cursor), `comments:${videoId}`);
   const [text, setText] = usePersistentText(`comment:${videoId}`);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +60,7 @@ export function CommentSection({ videoId, onCountChange }: { videoId: string; on
             id="comment-text"
             name="comment"
             placeholder="Add a comment…"
-            maxLength={1000}
+            maxLength={500}
             value={text}
             onInput={(e) => setText(e.currentTarget.value)}
           />
@@ -78,7 +84,7 @@ export function CommentSection({ videoId, onCountChange }: { videoId: string; on
               <time dateTime={comment.created_at}>{timeAgo(comment.created_at)}</time>
               <p>{comment.text}</p>
             </div>
-            {currentUser.value?.id === comment.author.id && (
+            {(currentUser.value?.id === comment.author.id || currentUser.value?.id === creatorId) && (
               <button type="button" class="link" onClick={() => remove(comment.id)} aria-label="Delete comment">
                 Delete
               </button>

@@ -38,11 +38,11 @@ export function ProfileEditor({ profile, onSaved, onClose }: {
     <form class="stack profile-editor" onSubmit={save} aria-label="Edit profile">
       <label>
         Display name
-        <input name="display_name" maxLength={64} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input name="display_name" maxLength={50} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <label>
         Bio
-        <textarea name="bio" rows={3} maxLength={300} value={bio} onInput={(e) => setBio(e.currentTarget.value)} />
+        <textarea name="bio" rows={3} maxLength={160} value={bio} onInput={(e) => setBio(e.currentTarget.value)} />
       </label>
       <label>
         Avatar (JPEG, PNG or WebP)

@@ -91,6 +91,7 @@ export function VideoPage({ id }: { id: string }) {
         {video.status === 'published' && (
           <CommentSection
             videoId={video.id}
+            creatorId={video.creator.id}
             onCountChange={(d) => setVideo((v) => (v && v.comments !== undefined ? { ...v, comments: v.comments + d } : v))}
           />
         )}
