@@ -28,7 +28,7 @@ export function ProfilePage({ handle }: { handle: string }) {
   useEffect(() => {
     setError(null);
     endpoints.profile(handle).then(
-      (p: any) => setProfile(p.user ?? p.profile ?? p),
+      setProfile,
       (e) => setError(e instanceof ApiError && e.status === 404 ? `There is no @${handle}.` : errorMessage(e)),
     );
   }, [handle, retry, currentUser.value?.id]);
