@@ -73,6 +73,23 @@ await steps.run('logged-out visitor sees the For You feed (empty)', async () => 
   await shot('01-empty-feed');
 }, { page: current });
 
+await steps.run('installable: manifest, icons, theme colour; deep links load', async () => {
+  const manifest = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel=manifest]');
+    return (await fetch(link.href)).json();
+  });
+  expect(manifest.display === 'standalone' && manifest.theme_color, 'manifest incomplete');
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(icon.src);
+    expect(response.ok(), `icon ${icon.src} missing`);
+  }
+  expect(await page.$eval('meta[name=theme-color]', (m) => m.content), 'no theme colour');
+  await page.goto('/@nobody');
+  await page.waitForSelector('[role=alert]:has-text("There is no @nobody")');
+  await page.goto('/v/does-not-exist');
+  await page.waitForSelector('[role=alert]:has-text("does not exist")');
+}, { page: current });
+
 await steps.run('wrong password shows the error in words', async () => {
   await page.goto('/login');
   await page.fill('input[name=handle]', 'nobody');
