@@ -77,6 +77,7 @@ export function ClipPlayer({ video, active, preload, pauseToggle = 0 }: Props) {
         aria-pressed={!silent.value}
       >
         <Icon name={silent.value ? 'soundOff' : 'soundOn'} />
+        {silent.value && active && <span class="sound-hint">Tap for sound</span>}
       </button>
     </div>
   );
