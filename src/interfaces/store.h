@@ -56,6 +56,12 @@ class VideoStore {
   virtual Result<std::vector<Video>> list_drafts(std::string_view user_id, int limit) = 0;
 };
 
+// At most `limit` charged jobs (see JobQueue::count_charged_jobs) made since `since_ms`.
+struct JobAllowance {
+  int limit = 0;
+  std::int64_t since_ms = 0;
+};
+
 struct NewJob {
   std::string id;
   std::string user_id;
@@ -63,6 +69,9 @@ struct NewJob {
   int priority = 0;
   int max_attempts = 3;
   std::int64_t now_ms = 0;
+  // When set, enqueue refuses (quota_exhausted) a job that would exceed it, checked in
+  // the same transaction as the insert.
+  std::optional<JobAllowance> allowance;
 };
 
 // Identifies one lease of one job; a worker holding an old lease cannot touch the job.

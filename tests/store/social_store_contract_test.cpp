@@ -1,7 +1,9 @@
 // The SocialStore contract and the allowance count of the job queue: follows, likes,
 // comments, profile edits and the lists built on them, with the counters on users and
 // videos, as any Store implementation must keep them.
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/store_contract.h"
@@ -286,6 +288,36 @@ TEST_P(SocialStoreContractTest, ChargedJobsLeaveOutFailedAndNeverStartedCancelle
   EXPECT_EQ(*store().count_charged_jobs("usr_alice", 100), 2);  // queued + cancelled running
   EXPECT_EQ(*store().count_charged_jobs("usr_alice", 0), 3);
   EXPECT_EQ(*store().count_charged_jobs("usr_bob", 0), 0);
+}
+
+TEST_P(SocialStoreContractTest, EnqueueWithAnAllowanceRefusesPastItsLimit) {
+  NewJob first = new_job("job_1", "usr_alice", 100);
+  first.allowance = JobAllowance{1, 100};
+  ASSERT_TRUE(store().enqueue(first));
+  NewJob second = new_job("job_2", "usr_alice", 101);
+  second.allowance = JobAllowance{1, 100};
+  auto refused = store().enqueue(second);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::quota_exhausted);
+  EXPECT_EQ(store().find_job("job_2").error().code, ErrorCode::not_found);
+  second.allowance = JobAllowance{1, 101};  // a new window: the first job is before it
+  EXPECT_TRUE(store().enqueue(second));
+}
+
+TEST_P(SocialStoreContractTest, ConcurrentOrdersCannotOverspendAnAllowance) {
+  constexpr int kThreads = 8;
+  std::atomic<int> accepted = 0;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      NewJob job = new_job("job_" + std::to_string(i), "usr_alice", 100 + i);
+      job.allowance = JobAllowance{3, 0};
+      if (store().enqueue(job)) ++accepted;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(accepted.load(), 3);
+  EXPECT_EQ(*store().count_charged_jobs("usr_alice", 0), 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(all, SocialStoreContractTest, ::testing::ValuesIn(store_factories()),

@@ -63,9 +63,6 @@ Result<JobView> StudioService::order_video(const User& creator, VideoOrder order
   }
   auto left = allowance(creator);
   if (!left) return left.error();
-  if (left->remaining && *left->remaining <= 0) {
-    return make_error(ErrorCode::quota_exhausted, "You have no generations left this month");
-  }
   if (order.remix_of) {
     auto source = video(&creator, *order.remix_of);
     if (!source) {
@@ -87,7 +84,13 @@ Result<JobView> StudioService::order_video(const User& creator, VideoOrder order
   job.request.creator_handle = creator.handle;
   job.max_attempts = config_.max_attempts;
   job.now_ms = clock_.now_ms();
+  // Checked again by the queue as it inserts, so two orders at once cannot overspend.
+  if (left->monthly_limit)
+    job.allowance = JobAllowance{*left->monthly_limit, month_start_ms(job.now_ms)};
   auto queued = jobs_.enqueue(job);
+  if (!queued && queued.error().code == ErrorCode::quota_exhausted) {
+    return make_error(ErrorCode::quota_exhausted, "You have no generations left this month");
+  }
   if (!queued) return queued.error();
   return with_position(std::move(*queued));
 }
