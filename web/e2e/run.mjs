@@ -1,6 +1,5 @@
 // End-to-end test of the web app against a real `dreamfeed serve` (fresh database,
-// loopback only) driven through Debian's chromium. Steps that need the social API
-// (likes, comments, follows, profiles) are skipped when the server lacks it.
+// loopback only) driven through Debian's chromium.
 // Screenshots (390×844 and 1280×800) go to test-artifacts/web/.
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
@@ -14,9 +13,7 @@ const DESKTOP = { width: 1280, height: 800 };
 const PASSWORD = 'a long enough password';
 
 let server = await startServer();
-const openapi = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
-const social = '/api/v1/users/{handle}' in openapi.paths ? undefined : 'the server has no social routes yet';
-console.log(`dreamfeed at ${server.url}, data in ${server.dataDir}; social API: ${social ? 'absent' : 'present'}`);
+console.log(`dreamfeed at ${server.url}, data in ${server.dataDir}`);
 
 const browser = await launchBrowser();
 const ada = await browser.newContext({ viewport: PHONE, baseURL: server.url });
@@ -144,7 +141,7 @@ await steps.run('like it from the feed', async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid=like-count]')?.textContent === '1');
   await page.reload();
   await page.waitForSelector('.feed-slide[data-index="0"] [data-testid=like][aria-pressed=true]');
-}, { page: current, skip: social });
+}, { page: current });
 
 await steps.run('share copies the link', async () => {
   await page.goto('/');
@@ -162,7 +159,7 @@ await steps.run('comment on it', async () => {
   await page.reload();
   await page.waitForSelector('.comment:has-text("What a jump!")');
   expect((await page.inputValue('#comment-text')) === '', 'the comment box kept the posted text');
-}, { page: current, skip: social });
+}, { page: current });
 
 await steps.run('remix it: Create opens with the prompt, the remix is published', async () => {
   await page.goto(`/v/${videoId}`);
@@ -202,7 +199,7 @@ await steps.run('edit own profile: name, bio and avatar', async () => {
   await page.waitForSelector('.profile-header img.avatar');
   await page.reload();
   await page.waitForSelector('h1:has-text("Ada L.")');
-}, { page: current, skip: social });
+}, { page: current });
 
 await steps.run('expired session: log in again and come back with the typed prompt', async () => {
   await page.goto('/create');
@@ -256,7 +253,7 @@ await steps.run('a second person follows the creator and sees the clip in Follow
   await bobPage.waitForSelector('.feed-slide video');
   await videoAdvances(bobPage, '.feed-slide[data-index="0"] video');
   await shot('07-following', bobPage);
-}, { page: bobs, skip: social });
+}, { page: bobs });
 
 await steps.run('server down: a banner with Retry, then recovery', async () => {
   await page.goto('/');
