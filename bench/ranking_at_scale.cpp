@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "services/ranking/eval/catalogue.h"
 #include "services/ranking/eval/policies.h"
 #include "services/ranking/feed_ranker.h"
 #include "services/ranking/ranking_config.h"
@@ -23,6 +24,7 @@
 namespace {
 
 using namespace dreamfeed::ranking;
+using dreamfeed::ranking::eval::topic_words;
 using Clock = std::chrono::steady_clock;
 
 // Resident memory of this process, from /proc/self/status (kB → bytes).
@@ -49,24 +51,6 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-const std::array<std::array<const char*, 6>, 16> kTopicWords{{
-    {"horse", "dog", "cat", "fox", "bird", "rabbit"},
-    {"ocean", "wave", "whale", "dolphin", "beach", "coral"},
-    {"planet", "galaxy", "rocket", "astronaut", "moon", "nebula"},
-    {"car", "truck", "racing", "motorcycle", "highway", "drift"},
-    {"cake", "pizza", "soup", "bread", "coffee", "kitchen"},
-    {"guitar", "piano", "drum", "concert", "dance", "song"},
-    {"forest", "mountain", "river", "waterfall", "meadow", "flower"},
-    {"city", "street", "skyline", "neon", "subway", "downtown"},
-    {"football", "tennis", "basketball", "skateboard", "skiing", "climbing"},
-    {"dragon", "castle", "wizard", "knight", "unicorn", "fairy"},
-    {"robot", "android", "cyborg", "drone", "mech", "machine"},
-    {"rain", "snow", "storm", "thunder", "fog", "lightning"},
-    {"funny", "joke", "silly", "prank", "laugh", "meme"},
-    {"painting", "watercolor", "sculpture", "drawing", "pixel", "sketch"},
-    {"train", "plane", "airport", "journey", "village", "trip"},
-    {"pyramid", "roman", "viking", "samurai", "medieval", "ancient"},
-}};
 const std::array<const char*, 12> kFiller{"glowing", "tiny",  "giant", "golden", "misty", "old",
                                           "bright",  "sunny", "blue",  "red",    "quiet", "wild"};
 
@@ -103,12 +87,13 @@ int main(int argc, char** argv) {
 
   // Catalogue: prompts from topic words, published over the last 60 days.
   auto t0 = Clock::now();
-  std::vector<std::vector<std::uint32_t>> clips_by_topic(kTopicWords.size());
+  std::vector<std::vector<std::uint32_t>> clips_by_topic(topic_words().size());
   for (int i = 0; i < clips; ++i) {
-    const std::size_t t1 = rng() % kTopicWords.size(), t2 = rng() % kTopicWords.size();
+    const std::size_t t1 = rng() % topic_words().size(), t2 = rng() % topic_words().size();
     std::string prompt = fmt::format("a {} {} in the {} {}", kFiller[rng() % kFiller.size()],
-                                     kTopicWords[t1][rng() % 6], kFiller[rng() % kFiller.size()],
-                                     kTopicWords[t2][rng() % 6]);
+                                     topic_words()[t1][rng() % topic_words()[t1].size()],
+                                     kFiller[rng() % kFiller.size()],
+                                     topic_words()[t2][rng() % topic_words()[t2].size()]);
     ClipInfo info{hex_id("vid", i),
                   hex_id("usr", rng() % creators),
                   std::move(prompt),
@@ -125,7 +110,7 @@ int main(int argc, char** argv) {
   // Viewers' hidden tastes: three topics each.
   std::vector<std::array<std::uint8_t, 3>> taste(viewers);
   for (auto& t : taste) {
-    for (auto& x : t) x = static_cast<std::uint8_t>(rng() % kTopicWords.size());
+    for (auto& x : t) x = static_cast<std::uint8_t>(rng() % topic_words().size());
   }
   std::vector<std::string> viewer_ids(viewers);
   for (int v = 0; v < viewers; ++v) viewer_ids[v] = hex_id("usr", 1'000'000'000ull + v);

@@ -9,16 +9,11 @@
 
 #include <boost/beast/core/string.hpp>
 
+#include "http/header_text.h"
 #include "http/http_date.h"
 
 namespace dreamfeed::http {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::optional<std::uint64_t> parse_u64(std::string_view text) {
   std::uint64_t value = 0;
@@ -37,7 +32,7 @@ std::string_view opaque_tag(std::string_view tag) {
 bool none_match_hits(std::string_view header, std::string_view etag) {
   while (!header.empty()) {
     auto comma = header.find(',');
-    auto tag = trim(header.substr(0, comma));
+    auto tag = trim_whitespace(header.substr(0, comma));
     if (tag == "*" || (!tag.empty() && opaque_tag(tag) == opaque_tag(etag))) return true;
     if (comma == std::string_view::npos) break;
     header.remove_prefix(comma + 1);
@@ -47,7 +42,7 @@ bool none_match_hits(std::string_view header, std::string_view etag) {
 
 // If-Range: a strong ETag match or an exact Last-Modified date keeps the Range.
 bool if_range_holds(std::string_view header, std::string_view etag, std::time_t modified) {
-  header = trim(header);
+  header = trim_whitespace(header);
   if (header.starts_with("W/")) return false;
   if (header.starts_with("\"")) return header == etag;
   auto date = parse_http_date(header);
@@ -80,7 +75,7 @@ FilePlan plan_file_response(const Request& request, const FileFacts& facts, std:
     if (none_match_hits(if_none_match->value(), etag)) return FilePlan{Status::not_modified};
   } else if (auto since = request.find(beast_http::field::if_modified_since);
              since != request.end()) {
-    auto date = parse_http_date(trim(since->value()));
+    auto date = parse_http_date(trim_whitespace(since->value()));
     if (date && facts.modified <= *date) return FilePlan{Status::not_modified};
   }
 
@@ -90,14 +85,14 @@ FilePlan plan_file_response(const Request& request, const FileFacts& facts, std:
   if (if_range != request.end() && !if_range_holds(if_range->value(), etag, facts.modified))
     return full;
 
-  std::string_view spec = trim(range_field->value());
+  std::string_view spec = trim_whitespace(range_field->value());
   if (spec.size() < 6 || !boost::beast::iequals(spec.substr(0, 6), "bytes=")) return full;
-  spec = trim(spec.substr(6));
+  spec = trim_whitespace(spec.substr(6));
   if (spec.find(',') != std::string_view::npos) return full;  // several ranges: whole file
   auto dash = spec.find('-');
   if (dash == std::string_view::npos) return full;
-  auto first_text = trim(spec.substr(0, dash));
-  auto last_text = trim(spec.substr(dash + 1));
+  auto first_text = trim_whitespace(spec.substr(0, dash));
+  auto last_text = trim_whitespace(spec.substr(dash + 1));
 
   FilePlan unsatisfiable{Status::range_not_satisfiable, 0, 0,
                          "bytes */" + std::to_string(facts.size)};

@@ -6,16 +6,9 @@
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse_query.hpp>
 
+#include "http/header_text.h"
+
 namespace dreamfeed::http {
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::optional<std::string> RequestContext::query_param(std::string_view name) const {
   // Boost.URL 1.81's parse_query calls strlen on the data it is given, so it needs a
@@ -40,12 +33,12 @@ std::optional<std::string> RequestContext::cookie(std::string_view name) const {
     std::string_view rest = it->value();
     while (!rest.empty()) {
       auto semicolon = rest.find(';');
-      std::string_view pair = trim(rest.substr(0, semicolon));
+      std::string_view pair = trim_whitespace(rest.substr(0, semicolon));
       rest = semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
       auto equals = pair.find('=');
       if (equals == std::string_view::npos) continue;
-      if (trim(pair.substr(0, equals)) != name) continue;
-      std::string_view value = trim(pair.substr(equals + 1));
+      if (trim_whitespace(pair.substr(0, equals)) != name) continue;
+      std::string_view value = trim_whitespace(pair.substr(equals + 1));
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
         value = value.substr(1, value.size() - 2);
       return std::string(value);

@@ -214,38 +214,41 @@ Result<std::int64_t> SqliteStore::unfollow(std::string_view follower_id,
   return followers;
 }
 
-Result<std::vector<FollowEntry>> SqliteStore::list_followers(
+namespace {
+
+// One side of the follows table, newest first: who follows `user_id` (listing the
+// follower_id column, matched on followee_id) or whom `user_id` follows (the reverse).
+// The column names are compile-time constants, never input.
+Result<std::vector<FollowEntry>> list_follow_edges(
+    sqlite::ConnectionPool& pool, std::string_view listed_column, std::string_view matched_column,
     std::string_view user_id, const std::optional<PagePosition>& after, int limit) {
   if (limit <= 0) return std::vector<FollowEntry>{};
-  auto connection = pool_->acquire();
+  auto connection = pool.acquire();
   if (!connection) return connection.error();
-  auto query = (*connection)
-                   ->prepare("SELECT " DREAMFEED_USER_COLUMNS
-                             ", f.created_at_ms FROM follows f CROSS JOIN users u"
-                             " ON u.id = f.follower_id WHERE f.followee_id = ?"
-                             " AND (f.created_at_ms, f.follower_id) < (?, ?)"
-                             " ORDER BY f.created_at_ms DESC, f.follower_id DESC LIMIT ?");
+  const std::string sql = std::string("SELECT " DREAMFEED_USER_COLUMNS
+                                      ", f.created_at_ms FROM follows f CROSS JOIN users u"
+                                      " ON u.id = f.") +
+                          std::string(listed_column) + " WHERE f." + std::string(matched_column) +
+                          " = ? AND (f.created_at_ms, f." + std::string(listed_column) +
+                          ") < (?, ?) ORDER BY f.created_at_ms DESC, f." +
+                          std::string(listed_column) + " DESC LIMIT ?";
+  auto query = (*connection)->prepare(sql);
   if (!query) return query.error();
   const PagePosition start = start_of(after);
   query->bind_all(user_id, start.published_at_ms, start.video_id, limit);
   return read_follow_entries(*query);
 }
 
+}  // namespace
+
+Result<std::vector<FollowEntry>> SqliteStore::list_followers(
+    std::string_view user_id, const std::optional<PagePosition>& after, int limit) {
+  return list_follow_edges(*pool_, "follower_id", "followee_id", user_id, after, limit);
+}
+
 Result<std::vector<FollowEntry>> SqliteStore::list_following(
     std::string_view user_id, const std::optional<PagePosition>& after, int limit) {
-  if (limit <= 0) return std::vector<FollowEntry>{};
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto query = (*connection)
-                   ->prepare("SELECT " DREAMFEED_USER_COLUMNS
-                             ", f.created_at_ms FROM follows f CROSS JOIN users u"
-                             " ON u.id = f.followee_id WHERE f.follower_id = ?"
-                             " AND (f.created_at_ms, f.followee_id) < (?, ?)"
-                             " ORDER BY f.created_at_ms DESC, f.followee_id DESC LIMIT ?");
-  if (!query) return query.error();
-  const PagePosition start = start_of(after);
-  query->bind_all(user_id, start.published_at_ms, start.video_id, limit);
-  return read_follow_entries(*query);
+  return list_follow_edges(*pool_, "followee_id", "follower_id", user_id, after, limit);
 }
 
 Result<std::vector<std::string>> SqliteStore::followed_among(

@@ -4,9 +4,7 @@
 #include <bit>
 
 namespace dreamfeed::ranking::eval {
-namespace {
 
-// A few words per topic, chosen to be recognised by the default vocabulary.
 const std::vector<std::vector<std::string>>& topic_words() {
   static const std::vector<std::vector<std::string>> words{
       {"horse", "dog", "cat", "fox", "bird", "rabbit"},
@@ -28,6 +26,8 @@ const std::vector<std::vector<std::string>>& topic_words() {
   };
   return words;
 }
+
+namespace {
 
 const std::vector<std::string> kFiller{"a",      "the", "glowing", "tiny",  "giant", "at",
                                        "night",  "in",  "golden",  "light", "over",  "with",

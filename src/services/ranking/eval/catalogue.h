@@ -35,6 +35,10 @@ struct CatalogueSpec {
   std::uint64_t seed = 1;
 };
 
+// A few words per topic (16 topics), each recognised by the default vocabulary; the
+// scale benchmark writes its prompts from them too.
+const std::vector<std::vector<std::string>>& topic_words();
+
 std::vector<SimClip> make_clips(const TopicVocabulary& vocabulary, const CatalogueSpec& spec,
                                 std::mt19937_64& rng);
 std::vector<SimViewer> make_viewers(const CatalogueSpec& spec, std::mt19937_64& rng);
