@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "understanding/scene_graph_json.h"
+
 namespace dreamfeed::sketch {
 namespace {
 
@@ -58,6 +60,7 @@ std::string describe_scene(const ScenePlan& plan) {
       {"music", json::object{{"key", key_name(plan.music)},
                              {"chords", std::move(chords)},
                              {"chimes", plan.music.chimes.size()}}},
+      {"understood", scene_graph_to_json(plan.graph)},
   };
   return json::serialize(scene);
 }

@@ -9,6 +9,7 @@
 #include "model/generation_request.h"
 #include "prompt_words.h"
 #include "seeded_random.h"
+#include "understanding/prompt_parser.h"
 
 namespace dreamfeed::sketch {
 namespace {
@@ -123,6 +124,7 @@ Result<ScenePlan> plan_scene(const SceneRequest& request, const TextShaper& shap
   plan.seconds = request.seconds;
   plan.frame_count = request.seconds * kFramesPerSecond;
   plan.seed = request.seed;
+  plan.graph = parse_prompt(request.prompt);
   plan.palette = choose_palette(request.prompt, request.seed);
 
   SeededRandom root(request.seed ^ (hash_text(request.prompt) * 0x9E3779B97F4A7C15ULL));

@@ -15,6 +15,7 @@
 #include "scene_request.h"
 #include "soundtrack.h"
 #include "text_shaper.h"
+#include "understanding/scene_graph.h"
 #include "word_layout.h"
 
 namespace dreamfeed::sketch {
@@ -88,6 +89,7 @@ struct ScenePlan {
   int seconds = 0;
   int frame_count = 0;
   std::uint64_t seed = 0;
+  SceneGraph graph;  // what the prompt was understood to ask for
   Palette palette;
   TextPlan text;
   std::vector<HillLayer> hills;  // far to near
