@@ -135,8 +135,9 @@ TEST(SketchBackend, EveryFrameDiffersFromTheOneBefore) {
   }
 }
 
-TEST(SketchBackend, WordsAppearOverTimeInTheMiddleOfTheFrame) {
-  const GenerationRequest request = small_request();
+// With no subject the engine knows, the prompt's words are the picture.
+TEST(SketchBackend, WordsAppearOverTimeInTheMiddleOfTheFrameWhenNoSubjectIsKnown) {
+  const GenerationRequest request = small_request("Whispers of tomorrow drift across a quiet sky");
   RecordingSink sink({0, -1}, request.frame_count());
   ASSERT_TRUE(SketchBackend().generate(request, sink, keep_going()).ok());
 

@@ -200,6 +200,7 @@ class Reader {
         return;
       case WordClass::time_of_day:
         graph_.time_of_day = std::string(m.canonical);
+        graph_.time_given = true;
         return;
       case WordClass::weather:
         graph_.weather = std::string(m.canonical);

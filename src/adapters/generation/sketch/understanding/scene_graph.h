@@ -48,6 +48,7 @@ struct SceneGraph {
   std::string setting = "field";
   bool setting_given = false;
   std::string time_of_day = "day";
+  bool time_given = false;
   std::string weather = "clear";
   std::string camera = "static";
   std::vector<std::string> moods;
