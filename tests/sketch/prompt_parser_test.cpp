@@ -7,7 +7,7 @@
 #include <boost/json/serialize.hpp>
 #include <string>
 
-#include "prompt_corpus.h"
+#include "understanding/prompt_corpus.h"
 #include "understanding/prompt_parser.h"
 #include "understanding/scene_graph_json.h"
 #include "understanding/vocabulary.h"
@@ -42,10 +42,10 @@ std::string summarise(const SceneGraph& g) {
   return out;
 }
 
-TEST(PromptCorpus, HasAtLeastSixtyPrompts) { EXPECT_GE(testing::prompt_corpus().size(), 60u); }
+TEST(PromptCorpus, HasAtLeastSixtyPrompts) { EXPECT_GE(prompt_corpus().size(), 60u); }
 
 TEST(PromptCorpus, EachPromptIsUnderstoodAsExpected) {
-  for (const testing::CorpusCase& c : testing::prompt_corpus()) {
+  for (const CorpusCase& c : prompt_corpus()) {
     EXPECT_EQ(summarise(parse_prompt(c.prompt)), c.expected) << "prompt: " << c.prompt;
   }
 }

@@ -8,10 +8,10 @@
 #include <string>
 
 #include "model/generation_request.h"
-#include "prompt_corpus.h"
 #include "scene_plan.h"
 #include "scene_renderer.h"
 #include "text_shaper.h"
+#include "understanding/prompt_corpus.h"
 
 namespace dreamfeed::sketch {
 namespace {
@@ -110,7 +110,7 @@ TEST(SceneDrawing, NightIsDarkerThanDay) {
 
 TEST(SceneDrawing, EveryCorpusSubjectIsDrawnInsideTheFrameInEveryShape) {
   const std::pair<int, int> shapes[] = {{480, 854}, {854, 480}, {480, 480}};
-  for (const testing::CorpusCase& c : testing::prompt_corpus()) {
+  for (const CorpusCase& c : prompt_corpus()) {
     for (auto [w, h] : shapes) {
       const ScenePlan plan = plan_for(c.prompt, w, h);
       SceneRenderer renderer(plan, "maya", TextShaper());

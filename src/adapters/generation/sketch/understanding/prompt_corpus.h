@@ -1,13 +1,14 @@
 // The prompt corpus: prompts with the scene graph the parser must understand from them,
-// written as a compact summary (see summarise()). Shared by the corpus test and the
-// `dreamfeed gallery` command's tests, so the gallery renders what the tests check.
+// written as a compact summary (tests/sketch/prompt_parser_test.cpp checks every one).
+// `dreamfeed gallery` renders the same prompts, so what people look at is what the
+// tests check.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace dreamfeed::sketch::testing {
+namespace dreamfeed::sketch {
 
 struct CorpusCase {
   std::string_view prompt;
@@ -19,4 +20,4 @@ struct CorpusCase {
 
 const std::vector<CorpusCase>& prompt_corpus();
 
-}  // namespace dreamfeed::sketch::testing
+}  // namespace dreamfeed::sketch

@@ -1,7 +1,7 @@
 // The corpus itself. Each line was checked by reading the prompt as a person would.
 #include "prompt_corpus.h"
 
-namespace dreamfeed::sketch::testing {
+namespace dreamfeed::sketch {
 
 const std::vector<CorpusCase>& prompt_corpus() {
   // clang-format off
@@ -97,4 +97,4 @@ const std::vector<CorpusCase>& prompt_corpus() {
   return kCorpus;
 }
 
-}  // namespace dreamfeed::sketch::testing
+}  // namespace dreamfeed::sketch
