@@ -19,6 +19,7 @@ extern "C" {
 
 #include "adapters/generation/sketch/sketch_backend.h"
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
+#include "adapters/media/ffmpeg/ffmpeg_logging.h"
 
 namespace {
 using namespace dreamfeed;
@@ -146,6 +147,7 @@ int main(int argc, char** argv) {
   app.add_option("--aspect", o.aspect);
   app.add_option("--resolution", o.resolution);
   CLI11_PARSE(app, argc, argv);
+  limit_ffmpeg_logging_to_errors();
 
   const GenerationRequest request = make_request(o);
   const FrameSize size = request.size();

@@ -6,3 +6,6 @@ bash scripts/install-deps.sh
 bash scripts/build.sh bench_generate_vs_x264 >/dev/null
 build/bench/bench_generate_vs_x264 --runs "${RUNS:-5}"
 bash bench/http_vs_nginx.sh
+bash scripts/build.sh bench_ranking_at_scale bench_ranking_simulation >/dev/null
+build/bench/bench_ranking_simulation
+build/bench/bench_ranking_at_scale --runs "${RUNS:-5}"

@@ -33,6 +33,7 @@ struct ServeOptions {
   std::size_t body_limit = 1 << 20;
   std::string x264_preset = "veryfast";
   int lease_seconds = 30;
+  int feed_cache_ms = 1000;
   std::string log_level = "info";
 };
 
@@ -61,11 +62,12 @@ void print_configuration(const ServeOptions& o, const fs::path& web_root, bool w
       "  body limit    {} bytes   (DREAMFEED_BODY_LIMIT)\n"
       "  x264 preset   {}   (DREAMFEED_X264_PRESET)\n"
       "  job lease     {} s   (DREAMFEED_LEASE_SECONDS)\n"
+      "  feed cache    {} ms for visitors without a session   (DREAMFEED_FEED_CACHE_MS)\n"
       "  store sqlite, blobs local folder, backend sketch\n",
       o.listen, o.data_dir, (fs::path(o.data_dir) / "dreamfeed.db").string(),
       (fs::path(o.data_dir) / "media").string(), web_root.string(),
       web_found ? "" : " (not built: API only)", o.workers, o.http_threads, o.body_limit,
-      o.x264_preset, o.lease_seconds);
+      o.x264_preset, o.lease_seconds, o.feed_cache_ms);
 }
 
 int run_serve(const ServeOptions& options) {
@@ -112,6 +114,7 @@ int run_serve(const ServeOptions& options) {
 
   http::Router router;
   http::ApiContext api{accounts, studio, feed, blobs, clock};
+  api.public_page_ttl = std::chrono::milliseconds(options.feed_cache_ms);
   http::add_api_routes(router, api);
 
   auto [host, port] = split_listen(options.listen);
@@ -163,6 +166,10 @@ Command add_serve_command(CLI::App& app) {
                   "How long a job stays leased without a heartbeat before another worker takes it")
       ->envname("DREAMFEED_LEASE_SECONDS")
       ->check(CLI::Range(1, 3600));
+  sub->add_option("--feed-cache-ms", options->feed_cache_ms,
+                  "How long visitors without a session may be shown the same feed page")
+      ->envname("DREAMFEED_FEED_CACHE_MS")
+      ->check(CLI::Range(0, 60'000));
   sub->add_option("--log-level", options->log_level, "trace, debug, info, warn, error")
       ->envname("DREAMFEED_LOG_LEVEL");
   return {sub, [options] { return run_serve(*options); }};

@@ -2,11 +2,6 @@
 // flat_buffer so that deadlines can switch from idle to request timeout on the first
 // byte), routing, and sending BodyReply/RedirectReply. Files and event streams are sent
 // by send_file.cpp and event_stream.cpp.
-// GCC 12 with -fsanitize=address,undefined reports two false positives in this file:
-// -Wmaybe-uninitialized inside Beast's basic_parser (a boost::optional) and
-// -Wmismatched-new-delete on an Asio coroutine frame. Neither appears without sanitizers.
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 
 #include "http/connection.h"
 

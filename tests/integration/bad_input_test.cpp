@@ -172,6 +172,15 @@ TEST_F(BadInput, CookieSessionsNeedTheCsrfTokenToChangeState) {
   auto login = browser.post("/api/v1/auth/login",
                             R"({"handle": "COOKIE_USER", "password": "long enough password"})");
   EXPECT_EQ(login.status, 200);
+  EXPECT_EQ(login.header("Set-Cookie").find("Secure"), std::string::npos)
+      << "over plain HTTP a Secure cookie would never come back";
+
+  // Behind a TLS-terminating proxy the session cookie never travels in the clear.
+  auto over_https = browser.post("/api/v1/auth/login",
+                                 R"({"handle": "cookie_user", "password": "long enough password"})",
+                                 {{"X-Forwarded-Proto", "https"}});
+  EXPECT_EQ(over_https.status, 200);
+  EXPECT_NE(over_https.header("Set-Cookie").find("; Secure"), std::string::npos);
 }
 
 TEST_F(BadInput, FeedCursorAndLimitAreChecked) {

@@ -4,6 +4,7 @@
 namespace dreamfeed::http {
 
 void add_api_routes(Router& router, ApiContext& api) {
+  api.public_pages = std::make_shared<PublicPageCache>(api.clock, api.public_page_ttl);
   add_system_routes(router, api);
   add_auth_routes(router, api);
   add_video_routes(router, api);

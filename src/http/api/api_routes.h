@@ -1,6 +1,9 @@
 // The one entry point of the public API: registers every route on a Router.
 #pragma once
 
+#include <memory>
+
+#include "http/api/public_page_cache.h"
 #include "http/router.h"
 #include "interfaces/blob_store.h"
 #include "interfaces/clock.h"
@@ -17,6 +20,12 @@ struct ApiContext {
   BlobStore& blobs;
   const Clock& clock;
   std::chrono::milliseconds event_poll_interval{500};
+  // How old a feed page served to visitors without a session may be (0: always
+  // fresh). This process drops its pages at once when a video is published or deleted
+  // here; other processes' pages age out within the ttl.
+  std::chrono::milliseconds public_page_ttl{1000};
+  // Made by add_api_routes from public_page_ttl.
+  std::shared_ptr<PublicPageCache> public_pages;
 };
 
 void add_api_routes(Router& router, ApiContext& api);

@@ -24,7 +24,8 @@ Result<Credentials> read_credentials(const RequestContext& request) {
   return Credentials{std::move(*handle), std::move(*password)};
 }
 
-BodyReply signed_in_reply(const SignedIn& signed_in, std::int64_t now_ms, Status status) {
+BodyReply signed_in_reply(const RequestContext& request, const SignedIn& signed_in,
+                          std::int64_t now_ms, Status status) {
   BodyReply reply =
       json_reply(boost::json::object{{"user", user_json(signed_in.user)},
                                      {"token", signed_in.token},
@@ -32,7 +33,8 @@ BodyReply signed_in_reply(const SignedIn& signed_in, std::int64_t now_ms, Status
                                      {"expires_at", format_timestamp(signed_in.expires_at_ms)}},
                  status);
   reply.headers.push_back(
-      {"Set-Cookie", session_cookie(signed_in.token, (signed_in.expires_at_ms - now_ms) / 1000)});
+      {"Set-Cookie",
+       session_cookie(request, signed_in.token, (signed_in.expires_at_ms - now_ms) / 1000)});
   reply.headers.push_back({"Cache-Control", "no-store"});
   return reply;
 }
@@ -45,7 +47,7 @@ void add_auth_routes(Router& router, ApiContext& api) {
     if (!credentials) return reply_for(credentials.error());
     auto signed_in = api.accounts.sign_up(credentials->handle, credentials->password);
     if (!signed_in) return reply_for(signed_in.error());
-    return signed_in_reply(*signed_in, api.clock.now_ms(), Status::created);
+    return signed_in_reply(request, *signed_in, api.clock.now_ms(), Status::created);
   });
 
   router.add(Verb::post, "/api/v1/auth/login", [&api](RequestContext& request) -> Response {
@@ -53,7 +55,7 @@ void add_auth_routes(Router& router, ApiContext& api) {
     if (!credentials) return reply_for(credentials.error());
     auto signed_in = api.accounts.log_in(credentials->handle, credentials->password);
     if (!signed_in) return reply_for(signed_in.error());
-    return signed_in_reply(*signed_in, api.clock.now_ms(), Status::ok);
+    return signed_in_reply(request, *signed_in, api.clock.now_ms(), Status::ok);
   });
 
   router.add(Verb::post, "/api/v1/auth/logout", [&api](RequestContext& request) -> Response {
@@ -61,7 +63,7 @@ void add_auth_routes(Router& router, ApiContext& api) {
     if (!caller) return reply_for(caller.error());
     if (auto ok = api.accounts.log_out(session_token(request)); !ok) return reply_for(ok.error());
     BodyReply reply{Status::no_content, "application/json", "", {}};
-    reply.headers.push_back({"Set-Cookie", expired_session_cookie()});
+    reply.headers.push_back({"Set-Cookie", expired_session_cookie(request)});
     return reply;
   });
 

@@ -3,6 +3,8 @@
 
 #include <sodium.h>
 
+#include <boost/algorithm/string/predicate.hpp>
+
 namespace dreamfeed::http {
 namespace {
 
@@ -46,13 +48,24 @@ Result<std::optional<Caller>> optional_caller(const RequestContext& request,
   return std::optional<Caller>(std::move(*caller));
 }
 
-std::string session_cookie(const std::string& token, std::int64_t max_age_seconds) {
-  return std::string(kSessionCookie) + "=" + token +
-         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds);
+namespace {
+
+std::string_view secure_attribute(const RequestContext& request) {
+  return boost::algorithm::iequals(request.header("X-Forwarded-Proto"), "https") ? "; Secure" : "";
 }
 
-std::string expired_session_cookie() {
-  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
+}  // namespace
+
+std::string session_cookie(const RequestContext& request, const std::string& token,
+                           std::int64_t max_age_seconds) {
+  return std::string(kSessionCookie) + "=" + token +
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds) +
+         std::string(secure_attribute(request));
+}
+
+std::string expired_session_cookie(const RequestContext& request) {
+  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" +
+         std::string(secure_attribute(request));
 }
 
 }  // namespace dreamfeed::http

@@ -24,8 +24,12 @@ Result<Caller> require_caller(const RequestContext& request, AccountsService& ac
 Result<std::optional<Caller>> optional_caller(const RequestContext& request,
                                               AccountsService& accounts);
 
-// Set-Cookie values that open and end a browser session.
-std::string session_cookie(const std::string& token, std::int64_t max_age_seconds);
-std::string expired_session_cookie();
+// Set-Cookie values that open and end a browser session. They are marked Secure when
+// the request reached a TLS-terminating proxy as HTTPS (X-Forwarded-Proto: https), so
+// that the browser never sends the session over plain HTTP; the server itself speaks
+// plain HTTP on its own port, where a Secure cookie would not come back.
+std::string session_cookie(const RequestContext& request, const std::string& token,
+                           std::int64_t max_age_seconds);
+std::string expired_session_cookie(const RequestContext& request);
 
 }  // namespace dreamfeed::http

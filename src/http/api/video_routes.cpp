@@ -87,6 +87,7 @@ void add_video_routes(Router& router, ApiContext& api) {
                if (!caller) return reply_for(caller.error());
                auto video = api.studio.publish(caller->user, request.path_param("id"));
                if (!video) return reply_for(video.error());
+               api.public_pages->clear();
                return json_reply(video_json(*video, true));
              });
 
@@ -96,6 +97,7 @@ void add_video_routes(Router& router, ApiContext& api) {
     if (auto ok = api.studio.delete_video(caller->user, request.path_param("id")); !ok) {
       return reply_for(ok.error());
     }
+    api.public_pages->clear();
     return BodyReply{Status::no_content, "application/json", "", {}};
   });
 

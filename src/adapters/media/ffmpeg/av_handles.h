@@ -41,6 +41,11 @@ struct SwsContextDeleter {
   void operator()(SwsContext* context) const { sws_freeContext(context); }
 };
 
+struct BufferPoolDeleter {
+  // The pool itself goes once the last buffer taken from it comes back.
+  void operator()(AVBufferPool* pool) const { av_buffer_pool_uninit(&pool); }
+};
+
 struct SwrContextDeleter {
   void operator()(SwrContext* context) const { swr_free(&context); }
 };
@@ -52,5 +57,6 @@ using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
 using PacketPtr = std::unique_ptr<AVPacket, PacketDeleter>;
 using SwsContextPtr = std::unique_ptr<SwsContext, SwsContextDeleter>;
 using SwrContextPtr = std::unique_ptr<SwrContext, SwrContextDeleter>;
+using BufferPoolPtr = std::unique_ptr<AVBufferPool, BufferPoolDeleter>;
 
 }  // namespace dreamfeed::ffmpeg

@@ -1,0 +1,74 @@
+// The pipeline in order; each stage is its own file and tested alone.
+#include "services/ranking/feed_ranker.h"
+
+#include <algorithm>
+
+#include "services/ranking/candidates.h"
+#include "services/ranking/filters.h"
+#include "services/ranking/mixing.h"
+#include "services/ranking/reasons.h"
+#include "services/ranking/scoring.h"
+#include "services/ranking/wellbeing.h"
+
+namespace dreamfeed::ranking {
+
+FeedPage FeedRanker::page(std::string_view viewer_id, std::int64_t now_ms, int limit,
+                          std::span<const std::string> exclude) const {
+  FeedPage page;
+  const auto user = viewer_id.empty() ? std::nullopt : state_.user_index(viewer_id);
+  const std::uint32_t viewer_user = user.value_or(kNone);
+  const ViewerState* viewer = user ? state_.viewer(*user) : nullptr;
+
+  const WellbeingNotice notice = check_wellbeing(state_.config(), viewer, now_ms);
+  if (notice.limit_reached) {
+    page.limit_reached = true;
+    page.message = notice.message;
+    return page;
+  }
+  page.nudge = notice.nudge;
+
+  const std::uint64_t rotation =
+      (std::uint64_t{viewer_user} * 0x9E3779B97F4A7C15ull) ^ (viewer ? viewer->seen.size() : 0);
+  CandidateContext ctx{state_, lists_, viewer_user, viewer, now_ms, rotation};
+  std::vector<Candidate> candidates = collect_candidates(ctx);
+  apply_filters(state_, viewer_user, viewer, now_ms, candidates);
+  if (!exclude.empty()) {
+    std::vector<std::uint32_t> excluded;
+    for (const auto& id : exclude) {
+      if (auto c = state_.clip_index(id)) excluded.push_back(*c);
+    }
+    std::sort(excluded.begin(), excluded.end());
+    std::erase_if(candidates, [&](const Candidate& c) {
+      return std::binary_search(excluded.begin(), excluded.end(), c.clip);
+    });
+  }
+
+  std::vector<RankedCandidate> ranked;
+  ranked.reserve(candidates.size());
+  for (const auto& c : candidates) {
+    const ClipStats& clip = state_.clip(c.clip);
+    ranked.push_back(RankedCandidate{c, score_clip(state_.config(), clip, viewer, now_ms),
+                                     is_exploring(state_.config(), clip, now_ms)});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.score.total != b.score.total ? a.score.total > b.score.total
+                                          : a.candidate.clip < b.candidate.clip;
+  });
+
+  for (const PageSlot& slot : mix_page(state_, std::move(ranked), limit)) {
+    FeedItem item;
+    item.ad_slot = slot.ad;
+    if (slot.item) {
+      item.video_id = state_.clip_id(slot.item->candidate.clip);
+      item.reason = reason_for(state_, viewer, slot, now_ms);
+      item.source = std::string(to_string(slot.item->candidate.source));
+      item.score = slot.item->score.total;
+      item.exploring = slot.exploration;
+    }
+    page.items.push_back(std::move(item));
+  }
+  if (page.items.empty()) page.message = "You're all caught up.";
+  return page;
+}
+
+}  // namespace dreamfeed::ranking

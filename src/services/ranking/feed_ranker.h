@@ -1,0 +1,54 @@
+// FeedRanker: one personalised page of the For You feed — wellbeing check, candidates,
+// filters, scoring, mixing, reasons — over a RankingState and its latest GlobalLists.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "services/ranking/global_lists.h"
+#include "services/ranking/ranking_state.h"
+
+namespace dreamfeed::ranking {
+
+struct FeedItem {
+  std::string video_id;  // empty for an ad slot
+  std::string reason;    // for people, e.g. "because you finished 3 clips about horses"
+  std::string source;    // which candidate source found it: "similar", "fresh", …
+  double score = 0;
+  bool ad_slot = false;
+  bool exploring = false;
+};
+
+struct FeedPage {
+  std::vector<FeedItem> items;
+  bool limit_reached = false;        // the daily watch limit is reached; items is empty
+  std::string message;               // why the feed ended, when it did
+  std::optional<std::string> nudge;  // "want to make a clip of your own?"
+};
+
+class FeedRanker {
+ public:
+  explicit FeedRanker(const RankingState& state) : state_(state) {}
+
+  // Recomputes the lists shared by every viewer; call every few seconds.
+  void refresh(std::int64_t now_ms) { lists_ = compute_global_lists(state_, now_ms); }
+  // Installs lists computed elsewhere (RankingService computes them under a shared lock).
+  void set_lists(GlobalLists lists) { lists_ = std::move(lists); }
+  const GlobalLists& lists() const { return lists_; }
+
+  // A page of `limit` places for `viewer_id` (empty: a visitor). `exclude` lists clips
+  // already served on earlier pages whose impressions may not have arrived yet (the feed
+  // route keeps them in its cursor), so a quick scroll never repeats a clip.
+  FeedPage page(std::string_view viewer_id, std::int64_t now_ms, int limit,
+                std::span<const std::string> exclude = {}) const;
+
+ private:
+  const RankingState& state_;
+  GlobalLists lists_;
+};
+
+}  // namespace dreamfeed::ranking

@@ -1,0 +1,93 @@
+// Greedy mixing: each place takes the best remaining candidate that keeps the page's
+// rules; when none does, the rules are relaxed (topic first, then creator) rather than
+// ending the page short.
+#include "services/ranking/mixing.h"
+
+#include <algorithm>
+#include <span>
+
+namespace dreamfeed::ranking {
+namespace {
+
+bool allowed(const RankingState& state, const std::vector<PageSlot>& page, const RankedCandidate& r,
+             int max_topic_run, bool check_topic, bool check_creator) {
+  // The previous clip, skipping ad places (an ad between two clips does not separate them).
+  const ClipStats& c = state.clip(r.candidate.clip);
+  int run = 0;
+  bool first = true;
+  for (auto it = page.rbegin(); it != page.rend(); ++it) {
+    if (!it->item) continue;
+    const ClipStats& prev = state.clip(it->item->candidate.clip);
+    if (first && check_creator && prev.creator == c.creator) return false;
+    first = false;
+    if (!(prev.topics & c.topics)) break;
+    ++run;
+  }
+  return !check_topic || c.topics == 0 || run < max_topic_run;
+}
+
+}  // namespace
+
+std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCandidate> ranked,
+                               int limit) {
+  const auto& mixing = state.config().mixing;
+  std::vector<PageSlot> page;
+  std::vector<bool> exploration_place(limit, false);
+  const int slots = std::min(mixing.exploration_slots, limit);
+  for (int k = 0; k < slots; ++k) exploration_place[(k + 1) * limit / (slots + 1)] = true;
+
+  std::vector<bool> used(ranked.size(), false);
+  for (int pos = 0; pos < limit; ++pos) {
+    PageSlot slot;
+    if (std::find(mixing.ad_slots.begin(), mixing.ad_slots.end(), pos) != mixing.ad_slots.end()) {
+      slot.ad = true;
+      page.push_back(slot);
+      continue;
+    }
+    slot.exploration = exploration_place[pos];
+    std::optional<std::size_t> pick;
+    // Exploration places take the best exploring clip; if none, any clip. The rules
+    // relax in order: the topic run first, then the creator rule.
+    struct Pass {
+      bool exploring, topic, creator;
+    };
+    static constexpr Pass kExplorationPasses[] = {{true, true, true},
+                                                  {true, false, true},
+                                                  {false, true, true},
+                                                  {false, false, true},
+                                                  {false, false, false}};
+    static constexpr Pass kRegularPasses[] = {
+        {false, true, true}, {false, false, true}, {false, false, false}};
+    std::span<const Pass> passes = slot.exploration ? std::span<const Pass>(kExplorationPasses)
+                                                    : std::span<const Pass>(kRegularPasses);
+    for (const Pass& pass : passes) {
+      for (std::size_t i = 0; i < ranked.size(); ++i) {
+        if (used[i] || (pass.exploring && !ranked[i].exploring)) continue;
+        if (!allowed(state, page, ranked[i], mixing.max_same_topic_in_row, pass.topic,
+                     pass.creator)) {
+          continue;
+        }
+        if (!pass.exploring) {
+          pick = i;
+          break;
+        }
+        // Exploring: the least-shown clip first (best score among equals), so each new
+        // clip gets its first impressions soon instead of the best-fitting few getting all.
+        if (!pick || state.clip(ranked[i].candidate.clip).impressions <
+                         state.clip(ranked[*pick].candidate.clip).impressions) {
+          pick = i;
+        }
+      }
+      if (pick) break;
+    }
+    if (!pick) break;
+    used[*pick] = true;
+    slot.item = ranked[*pick];
+    if (slot.exploration && !slot.item->exploring) slot.exploration = false;
+    page.push_back(std::move(slot));
+  }
+  while (!page.empty() && !page.back().item) page.pop_back();
+  return page;
+}
+
+}  // namespace dreamfeed::ranking

@@ -1,0 +1,71 @@
+// RankingService: the one object the HTTP routes and the server's timers use. It owns the
+// RankingState and the FeedRanker behind a reader/writer lock — pages share it, event
+// batches and settings take it alone — and computes the shared lists under the shared
+// lock so a refresh (30 ms at a million clips) never stops pages.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "interfaces/clock.h"
+#include "interfaces/ranking_snapshot_store.h"
+#include "services/ranking/feed_ranker.h"
+#include "services/ranking/ranking_state.h"
+
+namespace dreamfeed::ranking {
+
+struct SteeringView {
+  std::string text;
+  std::string understood;  // "more animals, space; less cars"
+  std::vector<std::string> ignored_words;
+};
+
+class RankingService {
+ public:
+  RankingService(RankingConfig config, const Clock& clock);
+
+  // POST /api/v1/events.
+  ApplyReport record_events(std::string_view viewer_id, std::span<const IncomingEvent> events);
+  // Comments, remixes and follows, from their own routes.
+  Result<bool> record_signal(std::string_view viewer_id, const IncomingEvent& event);
+  void note_creation(std::string_view viewer_id);
+
+  // Publishing, unpublishing and deleting.
+  void publish(const ClipInfo& clip);
+  void remove(std::string_view clip_id);
+
+  // PUT/GET/DELETE /api/v1/me/steering.
+  Result<SteeringView> set_steering(std::string_view viewer_id, std::string_view text);
+  std::optional<SteeringView> steering(std::string_view viewer_id) const;
+  void clear_steering(std::string_view viewer_id);
+  void set_daily_limit(std::string_view viewer_id, std::uint32_t minutes);
+
+  // GET /api/v1/feed.
+  FeedPage page(std::string_view viewer_id, int limit,
+                std::span<const std::string> exclude = {}) const;
+
+  // Timers: recompute the shared lists when they are older than `max_age_ms`.
+  void refresh_if_older_than(std::int64_t max_age_ms);
+  Status save(RankingSnapshotStore& store) const;
+  // At start-up, before any other call.
+  Status restore(RankingSnapshotStore& store);
+
+ private:
+  SteeringView view_of(const Steering& steering) const;
+
+  const Clock& clock_;
+  mutable std::shared_mutex mutex_;
+  RankingState state_;
+  FeedRanker ranker_;
+  std::int64_t lists_at_ms_ = -1;
+  std::mutex refresh_mutex_;  // one refresh at a time
+};
+
+}  // namespace dreamfeed::ranking

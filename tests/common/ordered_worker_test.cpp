@@ -1,0 +1,121 @@
+// OrderedWorker: tasks run in submission order on another thread, the queue is
+// bounded, and the first failure stops the rest and is reported.
+#include "common/ordered_worker.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <thread>
+#include <vector>
+
+namespace dreamfeed {
+namespace {
+
+TEST(OrderedWorker, RunsEveryTaskInOrderOnAnotherThread) {
+  OrderedWorker worker(3);
+  std::vector<int> order;  // touched only by the worker's thread until drain()
+  std::atomic<bool> on_caller_thread = false;
+  const auto caller = std::this_thread::get_id();
+  for (int i = 0; i < 100; ++i) {
+    ASSERT_TRUE(worker.submit([&, i] {
+      if (std::this_thread::get_id() == caller) on_caller_thread = true;
+      order.push_back(i);
+      return Status{};
+    }));
+  }
+  ASSERT_TRUE(worker.drain());
+  ASSERT_EQ(order.size(), 100u);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(order[i], i);
+  EXPECT_FALSE(on_caller_thread);
+}
+
+TEST(OrderedWorker, SubmitWaitsWhileTheQueueIsFull) {
+  OrderedWorker worker(2);
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  ASSERT_TRUE(worker.submit([released] {
+    released.wait();
+    return Status{};
+  }));
+  // The first task is running (or about to); two more fill the queue.
+  ASSERT_TRUE(worker.submit([] { return Status{}; }));
+  ASSERT_TRUE(worker.submit([] { return Status{}; }));
+  std::atomic<bool> fourth_queued = false;
+  std::thread producer([&] {
+    EXPECT_TRUE(worker.submit([] { return Status{}; }));
+    fourth_queued = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(fourth_queued) << "a full queue makes the producer wait";
+  release.set_value();
+  producer.join();
+  EXPECT_TRUE(fourth_queued);
+  EXPECT_TRUE(worker.drain());
+}
+
+TEST(OrderedWorker, TheFirstFailureSkipsTheRestAndIsReported) {
+  OrderedWorker worker(8);
+  std::atomic<int> ran = 0;
+  ASSERT_TRUE(worker.submit([&] {
+    ++ran;
+    return Status{};
+  }));
+  ASSERT_TRUE(worker.submit([&] {
+    ++ran;
+    return Status(make_error(ErrorCode::internal, "the encoder failed"));
+  }));
+  for (int i = 0; i < 5; ++i) {
+    Status queued = worker.submit([&] {
+      ++ran;
+      return Status{};
+    });
+    if (!queued) {
+      EXPECT_EQ(queued.error().message, "the encoder failed");
+    }
+  }
+  Status drained = worker.drain();
+  ASSERT_FALSE(drained);
+  EXPECT_EQ(drained.error().message, "the encoder failed");
+  EXPECT_EQ(ran, 2) << "nothing after the failure runs";
+  Status later = worker.submit([] { return Status{}; });
+  ASSERT_FALSE(later);
+  EXPECT_EQ(later.error().message, "the encoder failed");
+}
+
+TEST(OrderedWorker, SubmitAfterDrainIsRefused) {
+  OrderedWorker worker(1);
+  ASSERT_TRUE(worker.drain());
+  EXPECT_FALSE(worker.submit([] { return Status{}; }));
+}
+
+TEST(OrderedWorker, DestroyingItDropsWhatHasNotRun) {
+  std::atomic<int> ran = 0;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::thread releaser;
+  {
+    OrderedWorker worker(4);
+    ASSERT_TRUE(worker.submit([&, released] {
+      released.wait();
+      ++ran;
+      return Status{};
+    }));
+    for (int i = 0; i < 3; ++i) {
+      ASSERT_TRUE(worker.submit([&] {
+        ++ran;
+        return Status{};
+      }));
+    }
+    releaser = std::thread([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      release.set_value();
+    });
+  }
+  releaser.join();
+  EXPECT_LE(ran, 1) << "only the task already running finishes";
+}
+
+}  // namespace
+}  // namespace dreamfeed
