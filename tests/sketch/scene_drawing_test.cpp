@@ -108,6 +108,36 @@ TEST(SceneDrawing, NightIsDarkerThanDay) {
   EXPECT_LT(mean_luma(night_renderer.render(40)) + 30, mean_luma(day_renderer.render(40)));
 }
 
+// Mean of each channel over the band [y0, y1) of the frame.
+Pixel mean_colour(const FrameView& f, int y0, int y1) {
+  long r = 0, g = 0, b = 0, n = 0;
+  for (int y = y0; y < y1; y += 2) {
+    for (int x = 0; x < f.width; x += 2) {
+      const Pixel p = pixel_at(f, x, y);
+      r += p.r, g += p.g, b += p.b, ++n;
+    }
+  }
+  return Pixel{static_cast<int>(r / n), static_cast<int>(g / n), static_cast<int>(b / n)};
+}
+
+TEST(SceneDrawing, TheSettingShowsUnderwaterBlueSnowWhiteStageDark) {
+  const ScenePlan sea = plan_for("a fish swims underwater at noon");
+  const ScenePlan snow = plan_for("a fox in the tundra at noon");
+  const ScenePlan stage = plan_for("a dancer on stage at noon");
+  SceneRenderer sea_renderer(sea, "maya", TextShaper());
+  SceneRenderer snow_renderer(snow, "maya", TextShaper());
+  SceneRenderer stage_renderer(stage, "maya", TextShaper());
+  const FrameView water = sea_renderer.render(30);
+  const Pixel middle = mean_colour(water, water.height / 3, water.height * 2 / 3);
+  EXPECT_GT(middle.b, middle.r + 60);
+  const FrameView field = snow_renderer.render(30);
+  const Pixel ground = mean_colour(field, field.height * 88 / 100, field.height * 95 / 100);
+  EXPECT_GT(ground.r + ground.g + ground.b, 3 * 200);
+  const FrameView theatre = stage_renderer.render(30);
+  const Pixel sides = mean_colour(theatre, theatre.height / 4, theatre.height / 2);
+  EXPECT_GT(sides.r, sides.b + 20);  // red curtains and a dark house, not sky blue
+}
+
 TEST(SceneDrawing, EveryCorpusSubjectIsDrawnInsideTheFrameInEveryShape) {
   const std::pair<int, int> shapes[] = {{480, 854}, {854, 480}, {480, 480}};
   for (const CorpusCase& c : prompt_corpus()) {

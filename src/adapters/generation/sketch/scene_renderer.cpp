@@ -13,6 +13,7 @@ SceneRenderer::SceneRenderer(const ScenePlan& plan, std::string_view creator_han
       frame_(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, plan.width, plan.height)),
       cr_(cairo_create(frame_.get())),
       backdrop_(plan),
+      setting_(plan),
       figures_(plan),
       weather_(plan.graph.weather, plan.width, plan.height, plan.seed),
       words_(plan, shaper),
@@ -48,6 +49,7 @@ FrameView SceneRenderer::render(int frame_index) {
   cairo_t* cr = cr_.get();
   backdrop_.paint(cr, camera, t);
   const CameraPose near = figure_camera(t);
+  setting_.paint(cr, near);
   figures_.paint(cr, near, t);
   weather_.paint(cr, t);
   words_.paint(cr, near, t);

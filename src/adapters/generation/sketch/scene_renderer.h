@@ -8,6 +8,7 @@
 #include "cairo_handles.h"
 #include "interfaces/clip_sink.h"
 #include "scene_plan.h"
+#include "setting_layer.h"
 #include "subject_figures.h"
 #include "text_shaper.h"
 #include "watermark.h"
@@ -35,6 +36,7 @@ class SceneRenderer {
   SurfacePtr frame_;
   CairoPtr cr_;
   Backdrop backdrop_;
+  SettingLayer setting_;
   SubjectFigures figures_;
   WeatherLayer weather_;
   WordSprites words_;
