@@ -9,3 +9,7 @@ bash bench/http_vs_nginx.sh
 bash scripts/build.sh bench_ranking_at_scale bench_ranking_simulation >/dev/null
 build/bench/bench_ranking_simulation
 build/bench/bench_ranking_at_scale --runs "${RUNS:-5}"
+# The web app: navigation to first clip playing, and the feed's gzipped JavaScript.
+bash scripts/build.sh dreamfeed >/dev/null
+bash scripts/build-web.sh >/dev/null
+DREAMFEED_BINARY=build/src/cli/dreamfeed node bench/web_first_play.mjs

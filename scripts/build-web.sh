@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
-# Builds the web app when the project has one (web/package.json) and prints the
-# folder `dreamfeed serve --web` should use.
+# Builds the web app (web/, TypeScript + Preact + Vite) into web/dist and prints the
+# folder `dreamfeed serve --web` should use. npm packages are installed only when
+# missing or when the lockfile changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ -f web/package.json ]]; then
-  (cd web && npm ci --no-audit --no-fund >&2 && npm run build >&2)
-  echo web/dist
-else
-  echo web/basic
-fi
+bash scripts/install-web-deps.sh
+(cd web && npm run build >&2)
+echo web/dist

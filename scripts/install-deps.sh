@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every system package Dreamfeed needs to build, run, test and benchmark on
-# Debian 12. Idempotent: when every package is already present it does nothing.
+# Debian 12, then the web app's npm packages. Idempotent: when everything is already
+# present it does nothing.
 set -euo pipefail
 
 packages=(
@@ -27,13 +28,14 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if ((${#missing[@]} == 0)); then
-  exit 0
+if ((${#missing[@]} > 0)); then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "installing: ${missing[*]}"
-sudo_cmd=()
-[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The web app's npm packages (npm ci only when missing or the lockfile changed).
+bash "$(dirname "$0")/install-web-deps.sh"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: installs what Dreamfeed needs, builds it, and runs every test:
 # the formatting check, the C++ tests (ctest) in a release build with warnings as
-# errors, then again in an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# errors, the web app's tests (scripts/test-web.sh: vitest, build, chromium end to
+# end), then the C++ tests again in an AddressSanitizer + UndefinedBehaviorSanitizer
+# build.
 # DREAMFEED_SKIP_SANITIZERS=1 skips the second build for a quicker local run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,9 @@ git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror
 echo "== release build and tests"
 bash scripts/build.sh
 ctest --test-dir build --output-on-failure -j2 --timeout 600
+
+echo "== web app: unit, build and end-to-end tests"
+DREAMFEED_BINARY=build/src/cli/dreamfeed bash scripts/test-web.sh
 
 if [[ "${DREAMFEED_SKIP_SANITIZERS:-0}" != 1 ]]; then
   echo "== sanitizer build (ASan + UBSan) and tests"

@@ -11,12 +11,14 @@
 #include "adapters/blobs/local/local_blob_store.h"
 #include "adapters/generation/sketch/sketch_backend.h"
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
+#include "adapters/media/ffmpeg/ffmpeg_image_transcoder.h"
 #include "adapters/store/sqlite/sqlite_store.h"
 #include "cli/commands.h"
 #include "http/api/api_routes.h"
 #include "http/server.h"
 #include "services/accounts/accounts_service.h"
 #include "services/feed/feed_service.h"
+#include "services/social/social_service.h"
 #include "services/studio/generation_worker.h"
 #include "services/studio/studio_service.h"
 
@@ -30,9 +32,11 @@ struct ServeOptions {
   std::string web_dir = "web/dist";
   int workers = 1;
   int http_threads = 0;
-  std::size_t body_limit = 1 << 20;
+  // Room for a 2 MB avatar upload, the largest body the API takes.
+  std::size_t body_limit = 2'000'000;
   std::string x264_preset = "veryfast";
   int lease_seconds = 30;
+  int monthly_generations = 100;
   int feed_cache_ms = 1000;
   std::string log_level = "info";
 };
@@ -62,12 +66,14 @@ void print_configuration(const ServeOptions& o, const fs::path& web_root, bool w
       "  body limit    {} bytes   (DREAMFEED_BODY_LIMIT)\n"
       "  x264 preset   {}   (DREAMFEED_X264_PRESET)\n"
       "  job lease     {} s   (DREAMFEED_LEASE_SECONDS)\n"
+      "  generations   {} per user per month{}   (DREAMFEED_MONTHLY_GENERATIONS)\n"
       "  feed cache    {} ms for visitors without a session   (DREAMFEED_FEED_CACHE_MS)\n"
       "  store sqlite, blobs local folder, backend sketch\n",
       o.listen, o.data_dir, (fs::path(o.data_dir) / "dreamfeed.db").string(),
       (fs::path(o.data_dir) / "media").string(), web_root.string(),
       web_found ? "" : " (not built: API only)", o.workers, o.http_threads, o.body_limit,
-      o.x264_preset, o.lease_seconds, o.feed_cache_ms);
+      o.x264_preset, o.lease_seconds, o.monthly_generations,
+      o.monthly_generations == 0 ? " (unlimited)" : "", o.feed_cache_ms);
 }
 
 int run_serve(const ServeOptions& options) {
@@ -95,8 +101,11 @@ int run_serve(const ServeOptions& options) {
       EncoderSettings{.x264_preset = options.x264_preset, .crf = 23, .threads = 0});
 
   AccountsService accounts(store, store, clock);
-  StudioService studio(store, store, blobs, clock);
+  StudioService studio(store, store, blobs, clock,
+                       StudioConfig{.monthly_generations = options.monthly_generations});
   FeedService feed(store);
+  FfmpegImageTranscoder images;
+  SocialService social(store, store, studio, blobs, images, clock, data_dir / "scratch");
 
   std::vector<std::unique_ptr<GenerationWorker>> workers;
   char hostname[256] = "host";
@@ -113,7 +122,7 @@ int run_serve(const ServeOptions& options) {
   WorkerPool pool(std::move(workers), std::chrono::milliseconds(250));
 
   http::Router router;
-  http::ApiContext api{accounts, studio, feed, blobs, clock};
+  http::ApiContext api{accounts, studio, feed, social, blobs, clock};
   api.public_page_ttl = std::chrono::milliseconds(options.feed_cache_ms);
   http::add_api_routes(router, api);
 
@@ -166,6 +175,10 @@ Command add_serve_command(CLI::App& app) {
                   "How long a job stays leased without a heartbeat before another worker takes it")
       ->envname("DREAMFEED_LEASE_SECONDS")
       ->check(CLI::Range(1, 3600));
+  sub->add_option("--monthly-generations", options->monthly_generations,
+                  "Generations each non-admin may order per calendar month, UTC (0: unlimited)")
+      ->envname("DREAMFEED_MONTHLY_GENERATIONS")
+      ->check(CLI::Range(0, 1'000'000));
   sub->add_option("--feed-cache-ms", options->feed_cache_ms,
                   "How long visitors without a session may be shown the same feed page")
       ->envname("DREAMFEED_FEED_CACHE_MS")

@@ -17,6 +17,10 @@ std::string_view to_string(ErrorCode code) {
       return "conflict";
     case ErrorCode::payload_too_large:
       return "payload_too_large";
+    case ErrorCode::unsupported_media_type:
+      return "unsupported_media_type";
+    case ErrorCode::quota_exhausted:
+      return "quota_exhausted";
     case ErrorCode::cancelled:
       return "cancelled";
     case ErrorCode::lease_lost:

@@ -13,16 +13,18 @@ namespace dreamfeed {
 // What went wrong, in terms a caller can act on. The HTTP layer maps each code to
 // one status (see http/error_reply.cpp); keep them about meaning, not transport.
 enum class ErrorCode {
-  invalid_argument,   // the input is wrong; `field` names which part
-  unauthenticated,    // no valid session
-  forbidden,          // authenticated but not allowed
-  not_found,          // does not exist, or the caller may not know it exists
-  conflict,           // the thing is not in a state that allows this (e.g. handle taken)
-  payload_too_large,  // the input is larger than accepted
-  cancelled,          // the operation was cancelled by its owner
-  lease_lost,         // a job lease expired or was taken over by another worker
-  unavailable,        // a dependency is down or overloaded; retrying may help
-  internal,           // a bug or an unexpected failure of a dependency
+  invalid_argument,        // the input is wrong; `field` names which part
+  unauthenticated,         // no valid session
+  forbidden,               // authenticated but not allowed
+  not_found,               // does not exist, or the caller may not know it exists
+  conflict,                // the thing is not in a state that allows this (e.g. handle taken)
+  payload_too_large,       // the input is larger than accepted
+  unsupported_media_type,  // the input is of a type this operation does not take
+  quota_exhausted,         // the caller has used up an allowance (e.g. monthly generations)
+  cancelled,               // the operation was cancelled by its owner
+  lease_lost,              // a job lease expired or was taken over by another worker
+  unavailable,             // a dependency is down or overloaded; retrying may help
+  internal,                // a bug or an unexpected failure of a dependency
 };
 
 std::string_view to_string(ErrorCode code);

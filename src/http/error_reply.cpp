@@ -20,6 +20,10 @@ Status status_for(ErrorCode code) {
       return Status::conflict;
     case ErrorCode::payload_too_large:
       return Status::payload_too_large;
+    case ErrorCode::unsupported_media_type:
+      return Status::unsupported_media_type;
+    case ErrorCode::quota_exhausted:
+      return Status::too_many_requests;
     case ErrorCode::cancelled:
       return Status::conflict;
     case ErrorCode::lease_lost:

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "interfaces/social_store.h"
 #include "model/job.h"
 #include "model/user.h"
 #include "model/video.h"
@@ -55,6 +56,12 @@ class VideoStore {
   virtual Result<std::vector<Video>> list_drafts(std::string_view user_id, int limit) = 0;
 };
 
+// At most `limit` charged jobs (see JobQueue::count_charged_jobs) made since `since_ms`.
+struct JobAllowance {
+  int limit = 0;
+  std::int64_t since_ms = 0;
+};
+
 struct NewJob {
   std::string id;
   std::string user_id;
@@ -62,6 +69,9 @@ struct NewJob {
   int priority = 0;
   int max_attempts = 3;
   std::int64_t now_ms = 0;
+  // When set, enqueue refuses (quota_exhausted) a job that would exceed it, checked in
+  // the same transaction as the insert.
+  std::optional<JobAllowance> allowance;
 };
 
 // Identifies one lease of one job; a worker holding an old lease cannot touch the job.
@@ -99,9 +109,17 @@ class JobQueue {
   virtual Result<Job> cancel(std::string_view job_id, std::int64_t now_ms) = 0;
   // 1 for the next job to run, 2 after it…; 0 when the job is not queued.
   virtual Result<int> queue_position(std::string_view job_id) = 0;
+  // Jobs of `user_id` made at or after `since_ms` that count against the monthly
+  // allowance: every job except failed ones and ones cancelled before a worker took
+  // them (attempts == 0), which give their generation back.
+  virtual Result<int> count_charged_jobs(std::string_view user_id, std::int64_t since_ms) = 0;
 };
 
 // Everything a store implementation offers, for wiring in main and for tests.
-class Store : public UserStore, public SessionStore, public VideoStore, public JobQueue {};
+class Store : public UserStore,
+              public SessionStore,
+              public VideoStore,
+              public JobQueue,
+              public SocialStore {};
 
 }  // namespace dreamfeed

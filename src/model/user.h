@@ -12,6 +12,13 @@ struct User {
   std::string display_name;
   bool is_admin = false;
   std::int64_t created_at_ms = 0;
+  std::string bio;         // up to 160 characters, may be empty
+  int avatar_version = 0;  // 0: no avatar; bumped on each upload so its URL changes
+  // Kept on the user's row by the store in the same transaction as the follow or
+  // publication that changes them, so a profile costs one row read.
+  std::int64_t followers = 0;
+  std::int64_t following = 0;
+  std::int64_t published_videos = 0;
 };
 
 // A user as stored, with the secret that never leaves the accounts service.

@@ -29,6 +29,15 @@ class ApiUser {
     return http_->post(target, body, auth());
   }
   ClientResponse del(const std::string& target) { return http_->del(target, auth()); }
+  ClientResponse put(const std::string& target, const std::string& body = "",
+                     const std::string& content_type = "application/json") {
+    auto headers = auth();
+    headers.push_back({"Content-Type", content_type});
+    return http_->request(boost::beast::http::verb::put, target, body, headers);
+  }
+  ClientResponse patch(const std::string& target, const std::string& body) {
+    return http_->request(boost::beast::http::verb::patch, target, body, auth());
+  }
   std::vector<std::pair<std::string, std::string>> auth() const {
     return {{"Authorization", "Bearer " + token_}};
   }
@@ -52,6 +61,15 @@ class ApiUser {
     }
     throw std::runtime_error("job " + job_id + " did not reach " + std::string(status) +
                              "; last seen: " + boost::json::serialize(job));
+  }
+
+  // Orders a clip, waits for it and publishes it; returns the video id.
+  std::string publish_new(boost::json::object order) {
+    auto job = wait_for_job(this->order(order), "succeeded");
+    std::string video_id = job["video_id"].as_string().c_str();
+    auto published = post("/api/v1/videos/" + video_id + "/publish");
+    if (published.status != 200) throw std::runtime_error("publish failed: " + published.body);
+    return video_id;
   }
 
   HttpClient& http() { return *http_; }

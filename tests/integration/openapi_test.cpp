@@ -6,6 +6,7 @@
 #include <set>
 
 #include "adapters/blobs/local/local_blob_store.h"
+#include "adapters/media/ffmpeg/ffmpeg_image_transcoder.h"
 #include "adapters/store/sqlite/sqlite_store.h"
 #include "http/api/api_routes.h"
 #include "support/temp_dir.h"
@@ -27,7 +28,9 @@ TEST(OpenApi, DocumentAndRouterListTheSameOperations) {
   AccountsService accounts(*store, *store, clock);
   StudioService studio(*store, *store, blobs, clock);
   FeedService feed(*store);
-  http::ApiContext api{accounts, studio, feed, blobs, clock};
+  FfmpegImageTranscoder images;
+  SocialService social(*store, *store, studio, blobs, images, clock, dir / "scratch");
+  http::ApiContext api{accounts, studio, feed, social, blobs, clock};
   http::Router router;
   http::add_api_routes(router, api);
 

@@ -13,52 +13,6 @@
 namespace dreamfeed::testing {
 namespace {
 
-constexpr std::int64_t kLeaseMs = 30'000;
-
-// Ids of `videos`, in order.
-std::vector<std::string> ids_of(const std::vector<Video>& videos) {
-  std::vector<std::string> ids;
-  for (const Video& video : videos) ids.push_back(video.id);
-  return ids;
-}
-
-class StoreContractTest : public ::testing::TestWithParam<StoreFactory> {
- protected:
-  void SetUp() override {
-    store_ = GetParam().make(scratch_.path());
-    ASSERT_NE(store_, nullptr);
-    ASSERT_TRUE(store().create_user(user_record("usr_alice", "alice")));
-    ASSERT_TRUE(store().create_user(user_record("usr_bob", "bob")));
-  }
-
-  Job enqueue(const std::string& id, std::int64_t now_ms, int priority = 0, int max_attempts = 3) {
-    auto job = store().enqueue(new_job(id, "usr_alice", now_ms, priority, max_attempts));
-    EXPECT_TRUE(job) << job.error().message;
-    return job ? *job : Job{};
-  }
-
-  // Leases the next job, which the test expects to exist.
-  Job lease(const std::string& worker, std::int64_t now_ms, std::int64_t lease_ms = kLeaseMs) {
-    auto leased = store().lease(worker, now_ms, lease_ms);
-    EXPECT_TRUE(leased) << leased.error().message;
-    EXPECT_TRUE(leased && leased->has_value()) << "nothing to lease";
-    return leased && leased->has_value() ? **leased : Job{};
-  }
-
-  static JobLease lease_of(const Job& job) { return JobLease{job.id, job.lease_token}; }
-  Store& store() { return *store_; }
-
-  Job find_job(const std::string& id) {
-    auto job = store().find_job(id);
-    EXPECT_TRUE(job) << job.error().message;
-    return job ? *job : Job{};
-  }
-
- private:
-  TempDir scratch_;
-  std::unique_ptr<Store> store_;
-};
-
 // ---- users ----
 
 TEST_P(StoreContractTest, CreatedUserIsFoundByIdAndByHandleInAnyCase) {
@@ -603,17 +557,18 @@ TEST_P(StoreContractTest, ConcurrentWorkersRunEveryJobExactlyOnce) {
 
 // ---- instantiations: one per Store implementation ----
 
-INSTANTIATE_TEST_SUITE_P(sqlite, StoreContractTest,
-                         ::testing::Values(StoreFactory{
-                             "sqlite",
-                             [](const std::filesystem::path& scratch) -> std::unique_ptr<Store> {
-                               auto store = SqliteStore::open(scratch / "dreamfeed.db");
-                               if (!store) ADD_FAILURE() << store.error().message;
-                               return store ? std::move(store).value() : nullptr;
-                             }}),
-                         [](const ::testing::TestParamInfo<StoreFactory>& info) {
-                           return info.param.name;
-                         });
+INSTANTIATE_TEST_SUITE_P(all, StoreContractTest, ::testing::ValuesIn(store_factories()),
+                         store_name);
 
 }  // namespace
+
+std::vector<StoreFactory> store_factories() {
+  return {
+      StoreFactory{"sqlite", [](const std::filesystem::path& scratch) -> std::unique_ptr<Store> {
+                     auto store = SqliteStore::open(scratch / "dreamfeed.db");
+                     if (!store) ADD_FAILURE() << store.error().message;
+                     return store ? std::move(store).value() : nullptr;
+                   }}};
+}
+
 }  // namespace dreamfeed::testing

@@ -11,6 +11,8 @@ void add_api_routes(Router& router, ApiContext& api) {
   add_job_routes(router, api);
   add_feed_routes(router, api);
   add_media_routes(router, api);
+  add_user_routes(router, api);
+  add_social_routes(router, api);
 }
 
 }  // namespace dreamfeed::http

@@ -9,6 +9,7 @@
 #include "interfaces/clock.h"
 #include "services/accounts/accounts_service.h"
 #include "services/feed/feed_service.h"
+#include "services/social/social_service.h"
 #include "services/studio/studio_service.h"
 
 namespace dreamfeed::http {
@@ -17,6 +18,7 @@ struct ApiContext {
   AccountsService& accounts;
   StudioService& studio;
   FeedService& feed;
+  SocialService& social;
   BlobStore& blobs;
   const Clock& clock;
   std::chrono::milliseconds event_poll_interval{500};
@@ -37,6 +39,8 @@ void add_video_routes(Router& router, ApiContext& api);
 void add_job_routes(Router& router, ApiContext& api);
 void add_feed_routes(Router& router, ApiContext& api);
 void add_media_routes(Router& router, ApiContext& api);
+void add_user_routes(Router& router, ApiContext& api);
+void add_social_routes(Router& router, ApiContext& api);
 
 // The embedded OpenAPI document (generated from openapi.json at build time).
 extern const std::string_view kOpenApiDocument;

@@ -1,4 +1,4 @@
-// Accounts over HTTP: sign-up, log-in, log-out, who am I.
+// Accounts over HTTP: sign-up, log-in, log-out, who am I (with what I may still generate).
 #include <boost/json/object.hpp>
 
 #include "http/api/api_routes.h"
@@ -70,8 +70,19 @@ void add_auth_routes(Router& router, ApiContext& api) {
   router.add(Verb::get, "/api/v1/me", [&api](RequestContext& request) -> Response {
     auto caller = require_caller(request, api.accounts);
     if (!caller) return reply_for(caller.error());
-    BodyReply reply = json_reply(boost::json::object{{"user", user_json(caller->user)},
-                                                     {"csrf_token", caller->session.csrf_token}});
+    auto allowance = api.studio.allowance(caller->user);
+    if (!allowance) return reply_for(allowance.error());
+    auto optional_int = [](const std::optional<int>& n) {
+      return n ? boost::json::value(*n) : boost::json::value(nullptr);
+    };
+    BodyReply reply = json_reply(
+        boost::json::object{{"user", user_json(caller->user)},
+                            {"csrf_token", caller->session.csrf_token},
+                            {"allowance",
+                             {{"monthly_limit", optional_int(allowance->monthly_limit)},
+                              {"used", allowance->used},
+                              {"remaining", optional_int(allowance->remaining)},
+                              {"resets_at", format_timestamp(allowance->resets_at_ms)}}}});
     reply.headers.push_back({"Cache-Control", "no-store"});
     return reply;
   });

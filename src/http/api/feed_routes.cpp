@@ -1,12 +1,11 @@
 // GET /api/v1/feed: pages of published videos. Visitors without a session share pages
-// from a PublicPageCache (see there); it is the busiest read of the app.
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <charconv>
-
+// from a PublicPageCache (see there); it is the busiest read of the app. Their pages
+// carry no liked_by_me, and counters up to the cache's ttl old.
+// GET /api/v1/feed/following: the same for the creators the caller follows.
 #include "http/api/api_routes.h"
 #include "http/api/caller.h"
 #include "http/api/json_views.h"
+#include "http/api/paging.h"
 
 namespace dreamfeed::http {
 
@@ -23,25 +22,28 @@ void add_feed_routes(Router& router, ApiContext& api) {
     }
 
     const std::uint64_t generation = api.public_pages->generation();  // before the read
-    int limit = FeedService::kDefaultPageSize;
-    if (auto text = request.query_param("limit")) {
-      auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
-      if (ec != std::errc() || end != text->data() + text->size()) {
-        return reply_for(make_error(ErrorCode::invalid_argument,
-                                    "limit must be an integer between 1 and 50", "limit"));
-      }
-    }
-    auto page = api.feed.page(request.query_param("cursor").value_or(""), limit);
+    auto caller = optional_caller(request, api.accounts);
+    if (!caller) return reply_for(caller.error());
+    auto limit = page_limit(request);
+    if (!limit) return reply_for(limit.error());
+    auto page = api.feed.page(page_cursor(request), *limit);
     if (!page) return reply_for(page.error());
-    boost::json::array items;
-    items.reserve(page->items.size());
-    for (const Video& video : page->items) items.push_back(video_json(video, false));
-    BodyReply reply = json_reply(boost::json::object{
-        {"items", std::move(items)},
-        {"next_cursor", page->next_cursor ? boost::json::value(*page->next_cursor)
-                                          : boost::json::value(nullptr)}});
+    if (auto ok = api.social.mark_liked(*caller ? &(*caller)->user : nullptr, page->items); !ok) {
+      return reply_for(ok.error());
+    }
+    BodyReply reply = json_reply(video_page_json(*page));
     if (shared_page) api.public_pages->store(cache_key, reply.body, generation);
     return reply;
+  });
+
+  router.add(Verb::get, "/api/v1/feed/following", [&api](RequestContext& request) -> Response {
+    auto caller = require_caller(request, api.accounts);
+    if (!caller) return reply_for(caller.error());
+    auto limit = page_limit(request);
+    if (!limit) return reply_for(limit.error());
+    auto page = api.social.following_feed(caller->user, page_cursor(request), *limit);
+    if (!page) return reply_for(page.error());
+    return json_reply(video_page_json(*page));
   });
 }
 

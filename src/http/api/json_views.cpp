@@ -20,15 +20,61 @@ std::string format_timestamp(std::int64_t ms) {
   return text;
 }
 
-json::object user_json(const User& user) {
+json::value avatar_url(const std::string& user_id, int avatar_version) {
+  if (avatar_version <= 0) return nullptr;
+  return json::value("/media/avatars/" + user_id + ".jpg?v=" + std::to_string(avatar_version));
+}
+
+json::object profile_json(const User& user, bool followed_by_me) {
   return {{"id", user.id},
           {"handle", user.handle},
           {"display_name", user.display_name},
-          {"is_admin", user.is_admin},
-          {"created_at", format_timestamp(user.created_at_ms)}};
+          {"bio", user.bio},
+          {"avatar_url", avatar_url(user.id, user.avatar_version)},
+          {"created_at", format_timestamp(user.created_at_ms)},
+          {"followers", user.followers},
+          {"following", user.following},
+          {"published_videos", user.published_videos},
+          {"followed_by_me", followed_by_me}};
+}
+
+json::object user_json(const User& user) {
+  json::object out = profile_json(user, false);
+  out["is_admin"] = user.is_admin;
+  return out;
+}
+
+json::object person_json(const User& user) {
+  return {{"id", user.id},
+          {"handle", user.handle},
+          {"display_name", user.display_name},
+          {"avatar_url", avatar_url(user.id, user.avatar_version)}};
+}
+
+json::object comment_json(const Comment& comment) {
+  return {{"id", comment.id},
+          {"video_id", comment.video_id},
+          {"author", person_json(comment.author)},
+          {"text", comment.text},
+          {"created_at", format_timestamp(comment.created_at_ms)}};
+}
+
+json::object page_json(json::array items, const std::optional<std::string>& next_cursor) {
+  return {{"items", std::move(items)},
+          {"next_cursor", next_cursor ? json::value(*next_cursor) : json::value(nullptr)}};
 }
 
 json::object video_json(const Video& video, bool with_scene) {
+  User creator;
+  creator.id = video.creator_id;
+  creator.handle = video.creator_handle;
+  creator.display_name = video.creator_display_name;
+  creator.avatar_version = video.creator_avatar_version;
+  json::value remix_source = nullptr;
+  if (video.remix_of && video.remix_source_handle) {
+    remix_source =
+        json::object{{"id", *video.remix_of}, {"creator_handle", *video.remix_source_handle}};
+  }
   json::object out{
       {"id", video.id},
       {"status", to_string(video.status)},
@@ -37,8 +83,13 @@ json::object video_json(const Video& video, bool with_scene) {
       {"width", video.width},
       {"height", video.height},
       {"seed", video.seed},
-      {"creator", {{"id", video.creator_id}, {"handle", video.creator_handle}}},
+      {"creator", person_json(creator)},
       {"remix_of", video.remix_of ? json::value(*video.remix_of) : json::value(nullptr)},
+      {"remix_source", std::move(remix_source)},
+      {"likes", video.likes},
+      {"comments", video.comments},
+      {"remixes", video.remixes},
+      {"liked_by_me", video.liked_by_me},
       {"backend", video.backend},
       {"video_url", "/media/" + video.video_key},
       {"thumbnail_url", "/media/" + video.thumbnail_key},

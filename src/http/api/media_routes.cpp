@@ -1,4 +1,4 @@
-// GET /media/{folder}/{file}: video files and thumbnails from the blob store. Media
+// GET /media/{folder}/{file}: video files, thumbnails and avatars from the blob store. Media
 // URLs are unguessable (80-bit ids), like a CDN link: a draft's file is reachable by
 // whoever its creator shares the URL with, and by nobody who does not have it.
 #include "http/api/api_routes.h"
@@ -22,7 +22,7 @@ void add_media_routes(Router& router, ApiContext& api) {
     const std::string_view folder = request.path_param("folder");
     const std::string_view file = request.path_param("file");
     const std::string_view type = content_type_for(file);
-    if ((folder != "videos" && folder != "thumbnails") || type.empty()) {
+    if ((folder != "videos" && folder != "thumbnails" && folder != "avatars") || type.empty()) {
       return reply_for(make_error(ErrorCode::not_found, "no such media"));
     }
     auto located = api.blobs.locate(std::string(folder) + "/" + std::string(file));

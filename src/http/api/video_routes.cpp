@@ -78,7 +78,9 @@ void add_video_routes(Router& router, ApiContext& api) {
     const User* viewer = *caller ? &(*caller)->user : nullptr;
     auto video = api.studio.video(viewer, request.path_param("id"));
     if (!video) return reply_for(video.error());
-    return json_reply(video_json(*video, true));
+    std::vector<Video> one{std::move(*video)};
+    if (auto ok = api.social.mark_liked(viewer, one); !ok) return reply_for(ok.error());
+    return json_reply(video_json(one.front(), true));
   });
 
   router.add(Verb::post, "/api/v1/videos/{id}/publish",

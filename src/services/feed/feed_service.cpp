@@ -25,25 +25,24 @@ std::optional<FeedPosition> decode_feed_cursor(std::string_view cursor) {
 
 FeedService::FeedService(VideoStore& videos) : videos_(videos) {}
 
-Result<FeedPage> FeedService::page(std::string_view cursor, int limit) {
-  if (limit < 1 || limit > kMaxPageSize) {
+Result<std::optional<FeedPosition>> read_page_request(std::string_view cursor, int limit) {
+  if (limit < 1 || limit > FeedService::kMaxPageSize) {
     return make_error(ErrorCode::invalid_argument, "limit must be between 1 and 50", "limit");
   }
-  std::optional<FeedPosition> after;
-  if (!cursor.empty()) {
-    after = decode_feed_cursor(cursor);
-    if (!after) return make_error(ErrorCode::invalid_argument, "cursor is not valid", "cursor");
-  }
-  // One extra row tells whether another page exists without a second query.
-  auto rows = videos_.list_published(after, limit + 1);
+  if (cursor.empty()) return std::optional<FeedPosition>{};
+  auto after = decode_feed_cursor(cursor);
+  if (!after) return make_error(ErrorCode::invalid_argument, "cursor is not valid", "cursor");
+  return after;
+}
+
+Result<FeedPage> FeedService::page(std::string_view cursor, int limit) {
+  auto after = read_page_request(cursor, limit);
+  if (!after) return after.error();
+  auto rows = videos_.list_published(*after, limit + 1);
   if (!rows) return rows.error();
   FeedPage page;
   page.items = std::move(*rows);
-  if (static_cast<int>(page.items.size()) > limit) {
-    page.items.resize(limit);
-    const Video& last = page.items.back();
-    page.next_cursor = encode_feed_cursor({last.published_at_ms.value_or(0), last.id});
-  }
+  page.next_cursor = trim_to_page(page.items, limit, feed_position);
   return page;
 }
 

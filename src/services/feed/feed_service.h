@@ -33,8 +33,29 @@ class FeedService {
   VideoStore& videos_;
 };
 
-// Exposed for tests: the cursor is base64url("<published_at_ms>.<video_id>").
+// Exposed for tests: the cursor is base64url("<published_at_ms>.<video_id>"). Every
+// newest-first list in the API (comments, followers, remixes…) uses the same scheme with
+// its own (time, id) pair.
 std::string encode_feed_cursor(const FeedPosition& position);
 std::optional<FeedPosition> decode_feed_cursor(std::string_view cursor);
+
+// Checks a page request: limit from 1 to FeedService::kMaxPageSize, and a cursor that is
+// empty (first page: nullopt) or was made by encode_feed_cursor. Errors name the field.
+Result<std::optional<FeedPosition>> read_page_request(std::string_view cursor, int limit);
+
+// Pages are asked of the store with one extra row, which tells whether another page
+// exists without a second query: drops it and returns the cursor of the last item kept
+// (nullopt on the last page). `position_of` gives an item's (time, id).
+template <class T, class PositionOf>
+std::optional<std::string> trim_to_page(std::vector<T>& items, int limit, PositionOf position_of) {
+  if (static_cast<int>(items.size()) <= limit) return std::nullopt;
+  items.resize(limit);
+  return encode_feed_cursor(position_of(items.back()));
+}
+
+// A published video's place in feed order.
+inline FeedPosition feed_position(const Video& video) {
+  return {video.published_at_ms.value_or(0), video.id};
+}
 
 }  // namespace dreamfeed

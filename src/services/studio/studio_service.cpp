@@ -1,6 +1,9 @@
 // StudioService: order validation, ownership checks, publish and delete.
 #include "services/studio/studio_service.h"
 
+#include <algorithm>
+#include <chrono>
+
 #include "common/crypto.h"
 #include "common/utf8.h"
 
@@ -29,6 +32,20 @@ Status validate_prompt(std::string_view prompt) {
   return {};
 }
 
+std::int64_t month_start_ms(std::int64_t now_ms) {
+  using namespace std::chrono;
+  const year_month_day day{floor<days>(sys_time<milliseconds>(milliseconds(now_ms)))};
+  return duration_cast<milliseconds>(sys_days(day.year() / day.month() / 1).time_since_epoch())
+      .count();
+}
+
+std::int64_t next_month_start_ms(std::int64_t now_ms) {
+  using namespace std::chrono;
+  const year_month_day day{floor<days>(sys_time<milliseconds>(milliseconds(now_ms)))};
+  const year_month next = day.year() / day.month() + months(1);
+  return duration_cast<milliseconds>(sys_days(next / 1).time_since_epoch()).count();
+}
+
 StudioService::StudioService(JobQueue& jobs, VideoStore& videos, BlobStore& blobs,
                              const Clock& clock, StudioConfig config)
     : jobs_(jobs), videos_(videos), blobs_(blobs), clock_(clock), config_(config) {}
@@ -44,6 +61,8 @@ Result<JobView> StudioService::order_video(const User& creator, VideoOrder order
     return make_error(ErrorCode::invalid_argument,
                       "seed must be an integer from 0 to " + std::to_string(kMaxSeed), "seed");
   }
+  auto left = allowance(creator);
+  if (!left) return left.error();
   if (order.remix_of) {
     auto source = video(&creator, *order.remix_of);
     if (!source) {
@@ -65,7 +84,13 @@ Result<JobView> StudioService::order_video(const User& creator, VideoOrder order
   job.request.creator_handle = creator.handle;
   job.max_attempts = config_.max_attempts;
   job.now_ms = clock_.now_ms();
+  // Checked again by the queue as it inserts, so two orders at once cannot overspend.
+  if (left->monthly_limit)
+    job.allowance = JobAllowance{*left->monthly_limit, month_start_ms(job.now_ms)};
   auto queued = jobs_.enqueue(job);
+  if (!queued && queued.error().code == ErrorCode::quota_exhausted) {
+    return make_error(ErrorCode::quota_exhausted, "You have no generations left this month");
+  }
   if (!queued) return queued.error();
   return with_position(std::move(*queued));
 }
@@ -132,6 +157,20 @@ Status StudioService::delete_video(const User& caller, std::string_view video_id
 
 Result<std::vector<Video>> StudioService::drafts(const User& creator) {
   return videos_.list_drafts(creator.id, 100);
+}
+
+Result<Allowance> StudioService::allowance(const User& user) {
+  const std::int64_t now = clock_.now_ms();
+  auto used = jobs_.count_charged_jobs(user.id, month_start_ms(now));
+  if (!used) return used.error();
+  Allowance allowance;
+  allowance.used = *used;
+  allowance.resets_at_ms = next_month_start_ms(now);
+  if (!user.is_admin && config_.monthly_generations > 0) {
+    allowance.monthly_limit = config_.monthly_generations;
+    allowance.remaining = std::max(0, config_.monthly_generations - *used);
+  }
+  return allowance;
 }
 
 }  // namespace dreamfeed

@@ -29,7 +29,22 @@ struct VideoOrder {
 
 struct StudioConfig {
   int max_attempts = 3;
+  // Generations each non-admin may order per calendar month (UTC); 0 is unlimited.
+  int monthly_generations = 100;
 };
+
+// What a person may still generate this month. Failed jobs and jobs cancelled before a
+// worker took them give their generation back.
+struct Allowance {
+  std::optional<int> monthly_limit;  // nullopt: unlimited (admins, or a limit of 0)
+  int used = 0;
+  std::optional<int> remaining;
+  std::int64_t resets_at_ms = 0;  // the start of next month, UTC
+};
+
+// The first millisecond of the UTC calendar month holding `now_ms`, and of the next one.
+std::int64_t month_start_ms(std::int64_t now_ms);
+std::int64_t next_month_start_ms(std::int64_t now_ms);
 
 // A job with where it stands in the queue (0 when it is not queued).
 struct JobView {
@@ -46,7 +61,8 @@ class StudioService {
   StudioService(JobQueue& jobs, VideoStore& videos, BlobStore& blobs, const Clock& clock,
                 StudioConfig config = {});
 
-  // Validates the order and queues a job. Errors name the field at fault.
+  // Validates the order and queues a job. Errors name the field at fault;
+  // quota_exhausted when the creator has no generations left this month.
   Result<JobView> order_video(const User& creator, VideoOrder order);
   // The caller's own job; another user's job is not_found, as if it did not exist.
   Result<JobView> job(const User& owner, std::string_view job_id);
@@ -58,6 +74,7 @@ class StudioService {
   // The creator (or an admin) deletes a video and its files.
   Status delete_video(const User& caller, std::string_view video_id);
   Result<std::vector<Video>> drafts(const User& creator);
+  Result<Allowance> allowance(const User& user);
 
  private:
   Result<JobView> with_position(Job job);

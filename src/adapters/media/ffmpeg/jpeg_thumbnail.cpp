@@ -26,8 +26,13 @@ ThumbnailSize thumbnail_size(int frame_width, int frame_height) {
 }
 
 Status write_jpeg_thumbnail(const RgbImage& image, const std::filesystem::path& file) {
-  using namespace ffmpeg;
   const ThumbnailSize size = thumbnail_size(image.width, image.height);
+  return write_jpeg(image, size.width, size.height, file);
+}
+
+Status write_jpeg(const RgbImage& image, int width, int height, const std::filesystem::path& file) {
+  using namespace ffmpeg;
+  const ThumbnailSize size{width, height};
 
   SwsContextPtr scaler(sws_getContext(image.width, image.height, AV_PIX_FMT_RGB24, size.width,
                                       size.height, AV_PIX_FMT_YUVJ420P,

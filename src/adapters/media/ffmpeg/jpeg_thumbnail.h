@@ -21,5 +21,7 @@ ThumbnailSize thumbnail_size(int frame_width, int frame_height);
 
 // Scales `image` to thumbnail_size and writes it to `file` as JPEG (overwriting).
 Status write_jpeg_thumbnail(const RgbImage& image, const std::filesystem::path& file);
+// Scales `image` to exactly width×height and writes it to `file` as JPEG (overwriting).
+Status write_jpeg(const RgbImage& image, int width, int height, const std::filesystem::path& file);
 
 }  // namespace dreamfeed

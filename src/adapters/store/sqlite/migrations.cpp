@@ -97,11 +97,60 @@ DROP INDEX jobs_runnable;
 CREATE INDEX jobs_runnable ON jobs (priority DESC, created_at_ms) WHERE status = 'queued';
 )sql";
 
+// The social layer. Counters live on the user and video rows (kept in step by the store
+// in the same transaction as each follow, like, comment or publication) so profiles and
+// feed pages never COUNT(*); existing rows are counted once here. The per-creator and
+// per-remix indexes are ordered like the feed, so those pages are index walks too.
+constexpr std::string_view kSocial = R"sql(
+ALTER TABLE users ADD COLUMN bio TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN avatar_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN followers_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN following_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN published_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE videos ADD COLUMN likes_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE videos ADD COLUMN comments_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE videos ADD COLUMN remixes_count INTEGER NOT NULL DEFAULT 0;
+UPDATE users SET published_count =
+  (SELECT COUNT(*) FROM videos v WHERE v.creator_id = users.id AND v.status = 'published');
+UPDATE videos SET remixes_count =
+  (SELECT COUNT(*) FROM videos r WHERE r.remix_of = videos.id AND r.status = 'published');
+CREATE TABLE follows (
+  follower_id   TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  followee_id   TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (follower_id, followee_id),
+  CHECK (follower_id <> followee_id)
+);
+CREATE INDEX follows_by_follower ON follows (follower_id, created_at_ms DESC, followee_id DESC);
+CREATE INDEX follows_by_followee ON follows (followee_id, created_at_ms DESC, follower_id DESC);
+CREATE TABLE likes (
+  user_id       TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  video_id      TEXT NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
+  created_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (user_id, video_id)
+);
+CREATE INDEX likes_by_video ON likes (video_id);
+CREATE TABLE comments (
+  id            TEXT PRIMARY KEY,
+  video_id      TEXT NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
+  author_id     TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  text          TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE INDEX comments_by_video ON comments (video_id, created_at_ms DESC, id DESC);
+CREATE INDEX videos_by_creator ON videos (creator_id, published_at_ms DESC, id DESC)
+  WHERE status = 'published';
+CREATE INDEX videos_remixes ON videos (remix_of, published_at_ms DESC, id DESC)
+  WHERE status = 'published' AND remix_of IS NOT NULL;
+CREATE INDEX jobs_by_user_status ON jobs (user_id, created_at_ms, status, attempts);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "users and sessions", kUsersAndSessions},
     {2, "videos", kVideos},
     {3, "job queue", kJobs},
     {4, "job queue ties in enqueue order", kJobsInEnqueueOrder},
+    {5, "social: follows, likes, comments, profiles, counters", kSocial},
 };
 
 Result<int> latest_applied_version(Connection& connection) {

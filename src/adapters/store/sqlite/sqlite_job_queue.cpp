@@ -23,6 +23,9 @@ constexpr std::size_t kLeaseTokenBytes = 16;  // 128 bits: not guessable by anot
 constexpr std::string_view kRetriesExhausted =
     "the worker running this job stopped responding; retries exhausted";
 
+Result<int> count_charged_jobs_on(Connection& connection, std::string_view user_id,
+                                  std::int64_t since_ms);
+
 Result<Job> find_job_on(Connection& connection, std::string_view job_id) {
   auto query = connection.prepare("SELECT " DREAMFEED_JOB_COLUMNS " FROM jobs j WHERE j.id = ?");
   if (!query) return query.error();
@@ -125,6 +128,15 @@ Result<Job> SqliteStore::enqueue(const NewJob& job) {
   if (!connection) return connection.error();
   auto transaction = WriteTransaction::begin(**connection, pool_->writers());
   if (!transaction) return transaction.error();
+  if (job.allowance) {
+    // Counted under the write lock, so concurrent orders cannot both take the last one.
+    auto used = count_charged_jobs_on(**connection, job.user_id, job.allowance->since_ms);
+    if (!used) return used.error();
+    if (*used >= job.allowance->limit) {
+      return make_error(ErrorCode::quota_exhausted,
+                        "job allowance of user " + job.user_id + " is used up");
+    }
+  }
   {
     auto insert =
         (*connection)
@@ -312,6 +324,27 @@ Result<int> SqliteStore::queue_position(std::string_view job_id) {
   if (!*row)
     return make_error(ErrorCode::not_found, "job " + std::string(job_id) + " does not exist");
   return query->int32(0);
+}
+
+namespace {
+
+Result<int> count_charged_jobs_on(Connection& connection, std::string_view user_id,
+                                  std::int64_t since_ms) {
+  auto query = connection.prepare(
+      "SELECT COUNT(*) FROM jobs WHERE user_id = ? AND created_at_ms >= ?"
+      " AND status <> 'failed' AND NOT (status = 'cancelled' AND attempts = 0)");
+  if (!query) return query.error();
+  auto row = query->bind_all(user_id, since_ms).step();
+  if (!row) return row.error();
+  return query->int32(0);
+}
+
+}  // namespace
+
+Result<int> SqliteStore::count_charged_jobs(std::string_view user_id, std::int64_t since_ms) {
+  auto connection = pool_->acquire();
+  if (!connection) return connection.error();
+  return count_charged_jobs_on(**connection, user_id, since_ms);
 }
 
 }  // namespace dreamfeed

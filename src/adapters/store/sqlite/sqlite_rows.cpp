@@ -3,13 +3,24 @@
 
 namespace dreamfeed::sqlite {
 
+User read_user_at(const Statement& row, int first) {
+  User user;
+  user.id = row.text(first);
+  user.handle = row.text(first + 1);
+  user.display_name = row.text(first + 2);
+  user.is_admin = row.int64(first + 3) != 0;
+  user.created_at_ms = row.int64(first + 4);
+  user.bio = row.text(first + 6);
+  user.avatar_version = row.int32(first + 7);
+  user.followers = row.int64(first + 8);
+  user.following = row.int64(first + 9);
+  user.published_videos = row.int64(first + 10);
+  return user;
+}
+
 UserRecord read_user_record(const Statement& row) {
   UserRecord record;
-  record.user.id = row.text(0);
-  record.user.handle = row.text(1);
-  record.user.display_name = row.text(2);
-  record.user.is_admin = row.int64(3) != 0;
-  record.user.created_at_ms = row.int64(4);
+  record.user = read_user_at(row, 0);
   record.password_hash = row.text(5);
   return record;
 }
@@ -34,7 +45,23 @@ Video read_video(const Statement& row) {
   video.scene_json = row.text(14);
   video.created_at_ms = row.int64(15);
   video.published_at_ms = row.optional_int64(16);
+  video.creator_display_name = row.text(17);
+  video.creator_avatar_version = row.int32(18);
+  video.likes = row.int64(19);
+  video.comments = row.int64(20);
+  video.remixes = row.int64(21);
+  video.remix_source_handle = row.optional_text(22);
   return video;
+}
+
+Result<std::vector<Video>> read_videos(Statement& query) {
+  std::vector<Video> videos;
+  while (true) {
+    auto row = query.step();
+    if (!row) return row.error();
+    if (!*row) return videos;
+    videos.push_back(read_video(query));
+  }
 }
 
 Status insert_video_row(Connection& connection, const Video& video) {
@@ -53,7 +80,20 @@ Status insert_video_row(Connection& connection, const Video& video) {
     if (error.code == ErrorCode::conflict) error.field = "id";
     return error;
   }
+  if (video.status == VideoStatus::published) return count_publication(connection, video, 1);
   return {};
+}
+
+Status count_publication(Connection& connection, const Video& video, int delta) {
+  auto creator =
+      connection.prepare("UPDATE users SET published_count = published_count + ? WHERE id = ?");
+  if (!creator) return creator.error();
+  if (auto s = creator->bind_all(delta, video.creator_id).run(); !s) return s.error();
+  if (!video.remix_of) return {};
+  auto source =
+      connection.prepare("UPDATE videos SET remixes_count = remixes_count + ? WHERE id = ?");
+  if (!source) return source.error();
+  return source->bind_all(delta, *video.remix_of).run();
 }
 
 Result<Job> read_job(const Statement& row) {

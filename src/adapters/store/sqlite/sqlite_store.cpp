@@ -189,16 +189,6 @@ Result<Video> find_video_on(sqlite::Connection& connection, std::string_view vid
   return sqlite::read_video(*query);
 }
 
-Result<std::vector<Video>> read_videos(sqlite::Statement& query) {
-  std::vector<Video> videos;
-  while (true) {
-    auto row = query.step();
-    if (!row) return row.error();
-    if (!*row) return videos;
-    videos.push_back(sqlite::read_video(query));
-  }
-}
-
 }  // namespace
 
 Status SqliteStore::insert_video(const Video& video) {
@@ -221,6 +211,11 @@ Result<Video> SqliteStore::publish_video(std::string_view video_id, std::int64_t
   if (!connection) return connection.error();
   auto transaction = WriteTransaction::begin(**connection, pool_->writers());
   if (!transaction) return transaction.error();
+  auto before = find_video_on(**connection, video_id);
+  if (!before) return before.error();
+  if (before->status == VideoStatus::draft) {
+    if (auto s = sqlite::count_publication(**connection, *before, 1); !s) return s.error();
+  }
   {
     // COALESCE keeps the first publication time, so re-publishing does not bump a video
     // back to the top of the feed.
@@ -244,6 +239,11 @@ Status SqliteStore::delete_video(std::string_view video_id) {
   if (!connection) return connection.error();
   auto transaction = WriteTransaction::begin(**connection, pool_->writers());
   if (!transaction) return transaction.error();
+  auto before = find_video_on(**connection, video_id);
+  if (!before) return before.error();
+  if (before->status == VideoStatus::published) {
+    if (auto s = sqlite::count_publication(**connection, *before, -1); !s) return s.error();
+  }
   {
     auto remove = (*connection)->prepare("DELETE FROM videos WHERE id = ?");
     if (!remove) return remove.error();
@@ -262,12 +262,12 @@ Result<std::vector<Video>> SqliteStore::list_published(const std::optional<FeedP
     auto query = (*connection)->prepare(sqlite::kFeedFirstPageSql);
     if (!query) return query.error();
     query->bind_all(limit);
-    return read_videos(*query);
+    return sqlite::read_videos(*query);
   }
   auto query = (*connection)->prepare(sqlite::kFeedNextPageSql);
   if (!query) return query.error();
   query->bind_all(after->published_at_ms, after->video_id, limit);
-  return read_videos(*query);
+  return sqlite::read_videos(*query);
 }
 
 Result<std::vector<Video>> SqliteStore::list_drafts(std::string_view user_id, int limit) {
@@ -277,7 +277,7 @@ Result<std::vector<Video>> SqliteStore::list_drafts(std::string_view user_id, in
   auto query = (*connection)->prepare(sqlite::kDraftsSql);
   if (!query) return query.error();
   query->bind_all(user_id, limit);
-  return read_videos(*query);
+  return sqlite::read_videos(*query);
 }
 
 }  // namespace dreamfeed

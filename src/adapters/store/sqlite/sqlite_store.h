@@ -64,6 +64,45 @@ class SqliteStore final : public Store {
   Status release(const JobLease& lease, std::int64_t now_ms) override;
   Result<Job> cancel(std::string_view job_id, std::int64_t now_ms) override;
   Result<int> queue_position(std::string_view job_id) override;
+  Result<int> count_charged_jobs(std::string_view user_id, std::int64_t since_ms) override;
+
+  // SocialStore (sqlite_social_store.cpp)
+  Result<User> update_profile(std::string_view user_id,
+                              const std::optional<std::string>& display_name,
+                              const std::optional<std::string>& bio) override;
+  Result<User> bump_avatar_version(std::string_view user_id) override;
+  Result<std::int64_t> follow(std::string_view follower_id, std::string_view followee_id,
+                              std::int64_t now_ms) override;
+  Result<std::int64_t> unfollow(std::string_view follower_id,
+                                std::string_view followee_id) override;
+  Result<std::vector<FollowEntry>> list_followers(std::string_view user_id,
+                                                  const std::optional<PagePosition>& after,
+                                                  int limit) override;
+  Result<std::vector<FollowEntry>> list_following(std::string_view user_id,
+                                                  const std::optional<PagePosition>& after,
+                                                  int limit) override;
+  Result<std::vector<std::string>> followed_among(
+      std::string_view follower_id, const std::vector<std::string>& user_ids) override;
+  Result<std::int64_t> like(std::string_view user_id, std::string_view video_id,
+                            std::int64_t now_ms) override;
+  Result<std::int64_t> unlike(std::string_view user_id, std::string_view video_id) override;
+  Result<std::vector<std::string>> liked_among(std::string_view user_id,
+                                               const std::vector<std::string>& video_ids) override;
+  Result<Comment> add_comment(const Comment& comment) override;
+  Result<Comment> find_comment(std::string_view comment_id) override;
+  Status delete_comment(std::string_view comment_id) override;
+  Result<std::vector<Comment>> list_comments(std::string_view video_id,
+                                             const std::optional<PagePosition>& after,
+                                             int limit) override;
+  Result<std::vector<Video>> list_creator_videos(std::string_view creator_id,
+                                                 const std::optional<PagePosition>& after,
+                                                 int limit) override;
+  Result<std::vector<Video>> list_remixes(std::string_view video_id,
+                                          const std::optional<PagePosition>& after,
+                                          int limit) override;
+  Result<std::vector<Video>> list_following_feed(std::string_view follower_id,
+                                                 const std::optional<PagePosition>& after,
+                                                 int limit) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<sqlite::ConnectionPool> pool);
