@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
       dreamfeed::cli::add_serve_command(app),
       dreamfeed::cli::add_generate_command(app),
       dreamfeed::cli::add_admin_command(app),
+      dreamfeed::cli::add_gallery_command(app),
   };
   CLI11_PARSE(app, argc, argv);
   try {

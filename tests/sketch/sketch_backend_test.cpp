@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
+#include <chrono>
 #include <cmath>
 #include <string>
 #include <tuple>
@@ -135,8 +136,9 @@ TEST(SketchBackend, EveryFrameDiffersFromTheOneBefore) {
   }
 }
 
-TEST(SketchBackend, WordsAppearOverTimeInTheMiddleOfTheFrame) {
-  const GenerationRequest request = small_request();
+// With no subject the engine knows, the prompt's words are the picture.
+TEST(SketchBackend, WordsAppearOverTimeInTheMiddleOfTheFrameWhenNoSubjectIsKnown) {
+  const GenerationRequest request = small_request("Whispers of tomorrow drift across a quiet sky");
   RecordingSink sink({0, -1}, request.frame_count());
   ASSERT_TRUE(SketchBackend().generate(request, sink, keep_going()).ok());
 
@@ -318,6 +320,59 @@ TEST(SketchSceneRequest, RejectsOddOrEmptyFrameSizes) {
     EXPECT_EQ(checked.error().field, "size");
   }
   EXPECT_TRUE(sketch::check_scene_request(sketch::SceneRequest{"a cat", 1, 480, 854, 4}).ok());
+}
+
+}  // namespace
+}  // namespace dreamfeed
+
+namespace dreamfeed {
+namespace {
+
+TEST(SketchBackend, APromptOfOnlyUnknownWordsIsATitledSceneReportingEveryWord) {
+  const GenerationRequest request = small_request("flibber wobbles gronk");
+  RecordingSink sink({-1}, request.frame_count());
+  Result<GenerationOutput> output = SketchBackend().generate(request, sink, keep_going());
+  ASSERT_TRUE(output.ok()) << output.error().message;
+  const boost::json::value scene = boost::json::parse(output->scene_json);
+  const auto& understood = scene.at("understood");
+  EXPECT_TRUE(understood.at("subjects").as_array().empty());
+  EXPECT_EQ(understood.at("unknown_words"),
+            boost::json::parse(R"(["flibber", "wobbles", "gronk"])"));
+  // The words are the picture: bright lettering fills the middle of the last frame.
+  const KeptFrame& last = sink.kept(request.frame_count() - 1);
+  EXPECT_GT(
+      bright_pixels(last, last.width / 5, last.height / 6, last.width * 4 / 5, last.height / 2),
+      500);
+}
+
+TEST(SketchBackend, TheSceneDescriptionSaysWhatWasUnderstoodDrawnAndPlayed) {
+  RecordingSink sink;
+  Result<GenerationOutput> output = SketchBackend().generate(
+      small_request("two red horses run on the beach while a boy shouts \"faster!\""), sink,
+      keep_going());
+  ASSERT_TRUE(output.ok()) << output.error().message;
+  const boost::json::value scene = boost::json::parse(output->scene_json);
+  const auto& subjects = scene.at("understood").at("subjects").as_array();
+  ASSERT_EQ(subjects.size(), 2u);
+  EXPECT_EQ(subjects[0].at("kind").as_string(), "horse");
+  EXPECT_EQ(subjects[0].at("count").as_int64(), 2);
+  EXPECT_EQ(subjects[0].at("colour").as_string(), "red");
+  EXPECT_EQ(scene.at("understood").at("setting").as_string(), "beach");
+  EXPECT_EQ(scene.at("figures").as_array().size(), 3u);  // two horses and the boy
+  EXPECT_EQ(scene.at("sound").at("ambience").as_string(), "waves");
+  EXPECT_EQ(scene.at("sound").at("speech").at(0).at("voice").as_string(), "child");
+}
+
+TEST(SketchBackend, AThousandBirdsCostsAboutAsMuchAsOne) {
+  auto timed = [](const char* prompt) {
+    RecordingSink sink;
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(SketchBackend().generate(small_request(prompt), sink, keep_going()).ok());
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  const double one = timed("a bird flies over the sea");
+  const double thousand = timed("a thousand birds fly over the sea");
+  EXPECT_LT(thousand, one * 3 + 0.5);
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "understanding/scene_graph_json.h"
+
 namespace dreamfeed::sketch {
 namespace {
 
@@ -21,7 +23,7 @@ std::string css_colour(const Rgb& c) {
 
 }  // namespace
 
-std::string describe_scene(const ScenePlan& plan) {
+std::string describe_scene(const ScenePlan& plan, const SoundBed& sound) {
   namespace json = boost::json;
   json::array words;
   for (const PlannedWord& word : plan.text.words) {
@@ -36,6 +38,23 @@ std::string describe_scene(const ScenePlan& plan) {
   json::array chords;
   for (const std::string& name : chord_names(plan.music)) chords.emplace_back(name);
 
+  json::array effects;
+  for (const std::string& e : sound.effects) effects.emplace_back(e);
+  json::array speech;
+  for (const SpeechCue& cue : sound.speech) {
+    speech.emplace_back(json::object{{"speaker", cue.speaker},
+                                     {"voice", cue.voice},
+                                     {"from_ms", std::lround(cue.start_s * 1000)},
+                                     {"to_ms", std::lround(cue.end_s * 1000)}});
+  }
+  json::array figures;
+  for (const PlacedFigure& f : plan.subjects.figures) {
+    figures.emplace_back(json::object{{"subject", f.subject},
+                                      {"x", std::lround(f.box.x)},
+                                      {"y", std::lround(f.box.y)},
+                                      {"width", std::lround(f.box.width)},
+                                      {"height", std::lround(f.box.height)}});
+  }
   const bool scrolling = plan.text.layout.block_height > plan.text.area.height;
   json::object scene{
       {"engine", "sketch"},
@@ -58,6 +77,11 @@ std::string describe_scene(const ScenePlan& plan) {
       {"music", json::object{{"key", key_name(plan.music)},
                              {"chords", std::move(chords)},
                              {"chimes", plan.music.chimes.size()}}},
+      {"understood", scene_graph_to_json(plan.graph)},
+      {"sound", json::object{{"ambience", sound.ambience},
+                             {"effects", std::move(effects)},
+                             {"speech", std::move(speech)}}},
+      {"figures", std::move(figures)},
   };
   return json::serialize(scene);
 }

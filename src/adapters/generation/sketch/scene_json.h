@@ -5,9 +5,10 @@
 #include <string>
 
 #include "scene_plan.h"
+#include "sound_bed.h"
 
 namespace dreamfeed::sketch {
 
-std::string describe_scene(const ScenePlan& plan);
+std::string describe_scene(const ScenePlan& plan, const SoundBed& sound);
 
 }  // namespace dreamfeed::sketch

@@ -9,6 +9,7 @@
 #include "model/generation_request.h"
 #include "prompt_words.h"
 #include "seeded_random.h"
+#include "understanding/prompt_parser.h"
 
 namespace dreamfeed::sketch {
 namespace {
@@ -123,7 +124,14 @@ Result<ScenePlan> plan_scene(const SceneRequest& request, const TextShaper& shap
   plan.seconds = request.seconds;
   plan.frame_count = request.seconds * kFramesPerSecond;
   plan.seed = request.seed;
-  plan.palette = choose_palette(request.prompt, request.seed);
+  plan.graph = parse_prompt(request.prompt);
+  // Figures read best by day: a prompt with subjects and no word for the time of day
+  // gets a daylight palette unless other words (moon, stars, space) say otherwise.
+  const bool daylight_default =
+      !plan.graph.time_given && !plan.graph.subjects.empty() && plan.graph.setting != "space";
+  plan.palette = choose_palette(
+      daylight_default ? "sunny " + std::string(request.prompt) : std::string(request.prompt),
+      request.seed);
 
   SeededRandom root(request.seed ^ (hash_text(request.prompt) * 0x9E3779B97F4A7C15ULL));
   const double w = request.width;
@@ -131,9 +139,13 @@ Result<ScenePlan> plan_scene(const SceneRequest& request, const TextShaper& shap
   const double short_side = std::min(w, h);
 
   TextPlan& text = plan.text;
-  text.area = Box{0.08 * w, 0.08 * h, 0.84 * w, 0.50 * h};
-  const LayoutLimits limits{text.area.width, text.area.height, short_side * 0.14,
-                            std::max(12.0, short_side * 0.04)};
+  // With figures to show, the words become a caption across the top.
+  const bool captioned = !plan.graph.subjects.empty();
+  text.area = captioned ? Box{0.06 * w, 0.03 * h, 0.88 * w, 0.15 * h}
+                        : Box{0.08 * w, 0.08 * h, 0.84 * w, 0.50 * h};
+  const LayoutLimits limits{text.area.width, text.area.height,
+                            short_side * (captioned ? 0.07 : 0.14),
+                            std::max(12.0, short_side * (captioned ? 0.03 : 0.04))};
   text.layout = lay_out_words(words, shaper.is_right_to_left(request.prompt), limits, shaper);
   text.words = plan_reveals(words, request.seconds, root.fork(1), text.entrance_s);
 
@@ -162,6 +174,21 @@ Result<ScenePlan> plan_scene(const SceneRequest& request, const TextShaper& shap
       CameraPath{short_side * camera.between(0.04, 0.07) * (camera.uniform() < 0.5 ? -1 : 1),
                  short_side * camera.between(0.01, 0.025) * (camera.uniform() < 0.5 ? -1 : 1),
                  zoom_in ? 1.0 : 1.06, zoom_in ? 1.06 : 1.0};
+
+  // Camera words from the prompt widen the move; the subjects' layout does not depend
+  // on the camera, so editing the camera words keeps everyone in place.
+  if (plan.graph.camera == "pan" || plan.graph.camera == "orbit") {
+    plan.camera.pan_x_px = std::copysign(short_side * 0.12, plan.camera.pan_x_px);
+  } else if (plan.graph.camera == "zoom in") {
+    plan.camera.zoom_from = 1.0;
+    plan.camera.zoom_to = 1.12;
+  } else if (plan.graph.camera == "zoom out") {
+    plan.camera.zoom_from = 1.12;
+    plan.camera.zoom_to = 1.0;
+  } else if (plan.graph.camera == "shake") {
+    plan.shake_px = short_side * 0.008;
+  }
+  plan.subjects = lay_out_subjects(plan.graph, request.width, request.height, request.seed);
 
   plan.music = plan_music(plan.palette, request.seconds, root.fork(5));
   plan.music.chimes = plan_chimes(text, plan.music, request.width, root.fork(6));

@@ -14,7 +14,9 @@
 #include "palette.h"
 #include "scene_request.h"
 #include "soundtrack.h"
+#include "subject_layout.h"
 #include "text_shaper.h"
+#include "understanding/scene_graph.h"
 #include "word_layout.h"
 
 namespace dreamfeed::sketch {
@@ -88,6 +90,8 @@ struct ScenePlan {
   int seconds = 0;
   int frame_count = 0;
   std::uint64_t seed = 0;
+  SceneGraph graph;        // what the prompt was understood to ask for
+  SubjectLayout subjects;  // where the graph's subjects are drawn
   Palette palette;
   TextPlan text;
   std::vector<HillLayer> hills;  // far to near
@@ -96,6 +100,7 @@ struct ScenePlan {
   std::vector<MotePlan> motes;
   int stars = 0;
   CameraPath camera;
+  double shake_px = 0;  // handheld jitter of the figures and words, from "shaky" etc.
   MusicPlan music;
 };
 

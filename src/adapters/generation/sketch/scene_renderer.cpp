@@ -1,6 +1,8 @@
 // Frame composition for the sketch engine.
 #include "scene_renderer.h"
 
+#include <cmath>
+
 #include "model/generation_request.h"
 
 namespace dreamfeed::sketch {
@@ -11,6 +13,9 @@ SceneRenderer::SceneRenderer(const ScenePlan& plan, std::string_view creator_han
       frame_(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, plan.width, plan.height)),
       cr_(cairo_create(frame_.get())),
       backdrop_(plan),
+      setting_(plan),
+      figures_(plan),
+      weather_(plan.graph.weather, plan.width, plan.height, plan.seed),
       words_(plan, shaper),
       watermark_(creator_handle, plan.width, plan.height, shaper) {}
 
@@ -19,12 +24,35 @@ bool SceneRenderer::ok() const {
          cairo_status(cr_.get()) == CAIRO_STATUS_SUCCESS;
 }
 
+CameraPose SceneRenderer::figure_camera(double t) const {
+  CameraPose pose = camera_at(plan_.camera, t, plan_.seconds);
+  if (plan_.shake_px > 0) {
+    // Incommensurate sines: an irregular, deterministic handheld wobble.
+    pose.pan_x += plan_.shake_px * (std::sin(t * 23.0) + 0.6 * std::sin(t * 37.7));
+    pose.pan_y += plan_.shake_px * (std::sin(t * 19.3) + 0.6 * std::sin(t * 41.1));
+  }
+  return pose;
+}
+
+std::vector<FigureBox> SceneRenderer::figure_boxes(int frame_index) const {
+  const double t = static_cast<double>(frame_index) / kFramesPerSecond;
+  std::vector<FigureBox> boxes;
+  for (std::size_t i = 0; i < plan_.subjects.figures.size(); ++i) {
+    boxes.push_back(figures_.on_screen(i, figure_camera(t), t));
+  }
+  return boxes;
+}
+
 FrameView SceneRenderer::render(int frame_index) {
   const double t = static_cast<double>(frame_index) / kFramesPerSecond;
   const CameraPose camera = camera_at(plan_.camera, t, plan_.seconds);
   cairo_t* cr = cr_.get();
   backdrop_.paint(cr, camera, t);
-  words_.paint(cr, camera, t);
+  const CameraPose near = figure_camera(t);
+  setting_.paint(cr, near);
+  figures_.paint(cr, near, t);
+  weather_.paint(cr, t);
+  words_.paint(cr, near, t);
   watermark_.paint(cr);
   cairo_surface_flush(frame_.get());
   return FrameView{cairo_image_surface_get_data(frame_.get()), plan_.width, plan_.height,

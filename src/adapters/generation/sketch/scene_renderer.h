@@ -8,8 +8,11 @@
 #include "cairo_handles.h"
 #include "interfaces/clip_sink.h"
 #include "scene_plan.h"
+#include "setting_layer.h"
+#include "subject_figures.h"
 #include "text_shaper.h"
 #include "watermark.h"
+#include "weather_layer.h"
 #include "word_sprites.h"
 
 namespace dreamfeed::sketch {
@@ -25,14 +28,21 @@ class SceneRenderer {
   bool ok() const;
   // The frame at `frame_index`; the view stays valid until the next call.
   FrameView render(int frame_index);
+  // Where each figure of plan.subjects is drawn in frame `frame_index`, in pixels.
+  std::vector<FigureBox> figure_boxes(int frame_index) const;
 
  private:
   const ScenePlan& plan_;
   SurfacePtr frame_;
   CairoPtr cr_;
   Backdrop backdrop_;
+  SettingLayer setting_;
+  SubjectFigures figures_;
+  WeatherLayer weather_;
   WordSprites words_;
   Watermark watermark_;
+
+  CameraPose figure_camera(double t) const;
 };
 
 }  // namespace dreamfeed::sketch

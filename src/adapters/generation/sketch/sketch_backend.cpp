@@ -6,6 +6,7 @@
 #include "scene_json.h"
 #include "scene_plan.h"
 #include "scene_renderer.h"
+#include "sound_bed.h"
 #include "soundtrack.h"
 #include "text_shaper.h"
 
@@ -26,6 +27,10 @@ Result<GenerationOutput> SketchBackend::generate(const GenerationRequest& reques
     return make_error(ErrorCode::internal, "could not allocate the frame surface");
   }
   sketch::Soundtrack soundtrack(plan.music);
+  sketch::SoundBed bed = sketch::render_sound_bed(plan, kAudioSampleRate);
+  std::vector<std::pair<double, double>> duck;
+  for (const sketch::SpeechCue& cue : bed.speech) duck.emplace_back(cue.start_s, cue.end_s);
+  soundtrack.set_bed(std::move(bed.stereo), std::move(duck));
   // Audio goes out one video frame's worth at a time, so an encoder muxing both
   // streams never has to buffer much of either.
   static_assert(kAudioSampleRate % kFramesPerSecond == 0);
@@ -46,7 +51,7 @@ Result<GenerationOutput> SketchBackend::generate(const GenerationRequest& reques
       }
     }
   }
-  return GenerationOutput{std::nullopt, sketch::describe_scene(plan)};
+  return GenerationOutput{std::nullopt, sketch::describe_scene(plan, bed)};
 }
 
 }  // namespace dreamfeed

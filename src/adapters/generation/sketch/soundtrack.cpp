@@ -140,6 +140,11 @@ void Soundtrack::add_pad(double t, double& left, double& right) const {
   }
 }
 
+void Soundtrack::set_bed(std::vector<float> stereo, std::vector<std::pair<double, double>> duck_s) {
+  bed_ = std::move(stereo);
+  duck_s_ = std::move(duck_s);
+}
+
 void Soundtrack::render_next(std::span<float> interleaved_stereo) {
   const SineTable& sin_of = sine();
   const double rate = plan_.sample_rate;
@@ -168,6 +173,21 @@ void Soundtrack::render_next(std::span<float> interleaved_stereo) {
       const double fade = age > kChimeLength - 0.2 ? (kChimeLength - age) / 0.2 : 1.0;
       left += s * fade * chime_gains_[c].left;
       right += s * fade * chime_gains_[c].right;
+    }
+
+    double duck = duck_s_.empty() ? 1.0 : 0.5;
+    for (const auto& [from, to] : duck_s_) {
+      // 0.15 s ramps either side so the music does not pump.
+      const double inside = std::min(std::clamp((t - from + 0.15) / 0.15, 0.0, 1.0),
+                                     std::clamp((to + 0.15 - t) / 0.15, 0.0, 1.0));
+      duck = std::min(duck, 0.5 * (1.0 - 0.75 * inside));
+    }
+    left *= duck;
+    right *= duck;
+    const std::size_t at = 2 * static_cast<std::size_t>(next_frame_ + static_cast<std::int64_t>(i));
+    if (at + 1 < bed_.size()) {
+      left += bed_[at];
+      right += bed_[at + 1];
     }
 
     // Fade in and out so the clip neither clicks on nor stops dead.

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dreamfeed::sketch {
@@ -38,6 +39,10 @@ std::string key_name(const MusicPlan& plan);
 class Soundtrack {
  public:
   explicit Soundtrack(MusicPlan plan);
+  // Mixes `stereo` (interleaved, from the clip's start) under the limiter with the music.
+  // Speech must stay clear: with any `duck_s` windows the music plays at half level, and
+  // at a quarter of that inside each [start, end).
+  void set_bed(std::vector<float> stereo, std::vector<std::pair<double, double>> duck_s);
   // Fills `interleaved_stereo` with the next size()/2 sample frames.
   void render_next(std::span<float> interleaved_stereo);
 
@@ -59,6 +64,8 @@ class Soundtrack {
   std::vector<StereoGain> voice_gains_;
   std::vector<StereoGain> chime_gains_;  // one per plan_.chimes entry
   std::int64_t next_frame_ = 0;
+  std::vector<float> bed_;
+  std::vector<std::pair<double, double>> duck_s_;
 };
 
 }  // namespace dreamfeed::sketch

@@ -1,0 +1,267 @@
+// Layout of the understood subjects: sizes per kind, ground or sky placement, groups,
+// stacks, colours, and the drift each figure makes over the clip.
+#include "subject_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "seeded_random.h"
+
+namespace dreamfeed::sketch {
+namespace {
+
+struct KindLook {
+  double height;  // fraction of the frame's short side at size "normal"
+  double aspect;  // width / height
+  Rgb colour;
+};
+
+// Kinds not listed use their figure family's look.
+const std::map<std::string_view, KindLook, std::less<>>& kind_looks() {
+  static const std::map<std::string_view, KindLook, std::less<>> looks = {
+      {"baby", {0.11, 0.6, {0.95, 0.8, 0.7}}},       {"child", {0.15, 0.45, {0.3, 0.6, 0.9}}},
+      {"robot", {0.22, 0.5, {0.7, 0.72, 0.78}}},     {"astronaut", {0.22, 0.5, {0.95, 0.95, 0.97}}},
+      {"horse", {0.2, 1.25, {0.55, 0.33, 0.18}}},    {"elephant", {0.26, 1.3, {0.6, 0.6, 0.65}}},
+      {"giraffe", {0.34, 0.8, {0.93, 0.72, 0.3}}},   {"mouse", {0.05, 1.6, {0.6, 0.6, 0.62}}},
+      {"rabbit", {0.07, 1.2, {0.9, 0.88, 0.85}}},    {"cat", {0.08, 1.4, {0.95, 0.6, 0.25}}},
+      {"dog", {0.1, 1.4, {0.75, 0.55, 0.3}}},        {"cow", {0.17, 1.4, {0.95, 0.95, 0.95}}},
+      {"pig", {0.1, 1.4, {0.97, 0.7, 0.75}}},        {"sheep", {0.11, 1.3, {0.96, 0.96, 0.92}}},
+      {"lion", {0.15, 1.4, {0.88, 0.65, 0.3}}},      {"tiger", {0.15, 1.5, {0.95, 0.55, 0.15}}},
+      {"bear", {0.18, 1.3, {0.4, 0.26, 0.15}}},      {"fox", {0.09, 1.5, {0.9, 0.45, 0.15}}},
+      {"wolf", {0.12, 1.5, {0.5, 0.5, 0.55}}},       {"deer", {0.18, 1.1, {0.65, 0.42, 0.22}}},
+      {"unicorn", {0.2, 1.25, {0.98, 0.96, 0.98}}},  {"dinosaur", {0.3, 1.4, {0.3, 0.6, 0.3}}},
+      {"penguin", {0.08, 0.8, {0.1, 0.1, 0.15}}},    {"chicken", {0.07, 0.9, {0.95, 0.95, 0.9}}},
+      {"duck", {0.07, 1.1, {0.98, 0.9, 0.3}}},       {"eagle", {0.09, 1.5, {0.4, 0.28, 0.16}}},
+      {"butterfly", {0.04, 1.2, {0.95, 0.5, 0.8}}},  {"bee", {0.03, 1.2, {0.98, 0.8, 0.1}}},
+      {"whale", {0.2, 2.4, {0.25, 0.35, 0.55}}},     {"shark", {0.12, 2.2, {0.5, 0.55, 0.62}}},
+      {"dolphin", {0.1, 2.0, {0.45, 0.6, 0.75}}},    {"bus", {0.2, 2.2, {0.98, 0.75, 0.1}}},
+      {"truck", {0.18, 1.9, {0.25, 0.45, 0.75}}},    {"bicycle", {0.1, 1.5, {0.2, 0.2, 0.25}}},
+      {"motorcycle", {0.11, 1.6, {0.2, 0.2, 0.25}}}, {"train", {0.17, 3.2, {0.3, 0.3, 0.35}}},
+      {"boat", {0.14, 1.6, {0.9, 0.9, 0.85}}},       {"plane", {0.1, 2.2, {0.92, 0.92, 0.95}}},
+      {"rocket", {0.28, 0.4, {0.92, 0.92, 0.95}}},   {"tree", {0.36, 0.7, {0.2, 0.55, 0.25}}},
+      {"flower", {0.07, 0.6, {0.95, 0.3, 0.45}}},    {"cactus", {0.2, 0.6, {0.25, 0.6, 0.3}}},
+      {"mushroom", {0.06, 1.0, {0.9, 0.2, 0.2}}},    {"castle", {0.42, 1.1, {0.7, 0.68, 0.65}}},
+      {"tower", {0.5, 0.35, {0.9, 0.9, 0.88}}},      {"house", {0.3, 1.1, {0.85, 0.55, 0.4}}},
+      {"ball", {0.06, 1.0, {0.9, 0.25, 0.2}}},       {"balloon", {0.09, 0.6, {0.9, 0.2, 0.3}}},
+      {"table", {0.09, 1.6, {0.55, 0.38, 0.22}}},    {"chair", {0.11, 0.7, {0.55, 0.38, 0.22}}},
+      {"dragon", {0.3, 1.5, {0.3, 0.65, 0.35}}},     {"ghost", {0.18, 0.7, {0.96, 0.96, 1.0}}},
+      {"alien", {0.18, 0.6, {0.45, 0.85, 0.4}}},     {"snake", {0.05, 3.0, {0.35, 0.6, 0.25}}},
+      {"octopus", {0.14, 1.0, {0.75, 0.35, 0.6}}},
+  };
+  return looks;
+}
+
+KindLook family_look(Figure figure) {
+  switch (figure) {
+    case Figure::biped:
+      return {0.22, 0.45, {0.85, 0.35, 0.3}};
+    case Figure::quadruped:
+      return {0.14, 1.3, {0.6, 0.45, 0.3}};
+    case Figure::bird:
+      return {0.06, 1.3, {0.3, 0.35, 0.55}};
+    case Figure::fish:
+      return {0.08, 1.8, {0.95, 0.55, 0.2}};
+    case Figure::vehicle:
+      return {0.15, 2.0, {0.85, 0.2, 0.2}};
+    case Figure::plant:
+      return {0.3, 0.7, {0.2, 0.55, 0.25}};
+    case Figure::building:
+      return {0.34, 1.0, {0.8, 0.7, 0.6}};
+    case Figure::object:
+      return {0.08, 1.0, {0.6, 0.5, 0.4}};
+    case Figure::creature:
+      return {0.22, 1.0, {0.5, 0.4, 0.7}};
+  }
+  return {0.1, 1.0, {0.5, 0.5, 0.5}};
+}
+
+double size_factor(SizeWord size) {
+  switch (size) {
+    case SizeWord::tiny:
+      return 0.4;
+    case SizeWord::small:
+      return 0.7;
+    case SizeWord::normal:
+      return 1.0;
+    case SizeWord::big:
+      return 1.4;
+    case SizeWord::giant:
+      return 1.9;
+  }
+  return 1.0;
+}
+
+}  // namespace
+
+const Rgb* named_colour(std::string_view name) {
+  static const std::map<std::string_view, Rgb, std::less<>> colours = {
+      {"red", {0.86, 0.1, 0.1}},     {"orange", {0.98, 0.55, 0.1}}, {"yellow", {0.98, 0.85, 0.15}},
+      {"green", {0.2, 0.7, 0.25}},   {"blue", {0.15, 0.35, 0.9}},   {"purple", {0.55, 0.25, 0.75}},
+      {"pink", {0.98, 0.5, 0.7}},    {"brown", {0.5, 0.3, 0.15}},   {"black", {0.08, 0.08, 0.1}},
+      {"white", {0.97, 0.97, 0.97}}, {"grey", {0.55, 0.55, 0.58}},
+  };
+  auto it = colours.find(name);
+  return it == colours.end() ? nullptr : &it->second;
+}
+
+FigureBox SubjectLayout::box_at(std::size_t i, double t, double seconds) const {
+  FigureBox box = figures[i].box;
+  // Everything in a stack moves with its bottom figure.
+  std::size_t mover = i;
+  while (figures[mover].carrier >= 0) mover = static_cast<std::size_t>(figures[mover].carrier);
+  const PlacedFigure& m = figures[mover];
+  const double k = seconds > 0 ? t / seconds : 0;
+  const double sign = m.facing_left ? -1 : 1;
+  // Drift: eased from -travel to +travel across the clip, in the facing direction.
+  box.x += sign * m.travel_px * std::sin((k - 0.5) * 3.14159265358979);
+  if (m.airborne) box.y += 0.08 * m.box.height * std::sin(6.2831853 * (t * 0.6 + m.phase));
+  return box;
+}
+
+SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, std::uint64_t seed) {
+  SubjectLayout layout;
+  const double w = width;
+  const double h = height;
+  const double short_side = std::min(w, h);
+  const double ground = 0.86 * h;
+  const auto stacks = graph.stacks();
+  std::vector<int> rests_on(graph.subjects.size(), -1);
+  for (const auto& chain : stacks) {
+    for (std::size_t k = 1; k < chain.size(); ++k) rests_on[chain[k]] = chain[k - 1];
+  }
+  std::vector<int> first_figure(graph.subjects.size(), -1);
+  std::map<std::string, int> seen_of_kind;
+  // Bottoms first so each stacked subject finds its carrier already placed.
+  std::vector<int> order;
+  for (std::size_t s = 0; s < graph.subjects.size(); ++s) {
+    if (rests_on[s] == -1) order.push_back(static_cast<int>(s));
+  }
+  for (const auto& chain : stacks) order.insert(order.end(), chain.begin() + 1, chain.end());
+  // Keys are assigned in prompt order so "the second horse" keeps its stream.
+  std::vector<std::uint64_t> keys(graph.subjects.size());
+  for (std::size_t s = 0; s < graph.subjects.size(); ++s) {
+    const int nth = seen_of_kind[graph.subjects[s].kind]++;
+    keys[s] = hash_text(graph.subjects[s].kind + "#" + std::to_string(nth));
+  }
+
+  for (int s : order) {
+    if (static_cast<int>(layout.figures.size()) >= kMaxFigures) break;
+    const Subject& subject = graph.subjects[static_cast<std::size_t>(s)];
+    SeededRandom random(seed ^ (keys[static_cast<std::size_t>(s)] * 0x9E3779B97F4A7C15ULL));
+    auto look_it = kind_looks().find(subject.kind);
+    const KindLook look =
+        look_it != kind_looks().end() ? look_it->second : family_look(subject.figure);
+    Rgb colour = look.colour;
+    if (const Rgb* named = named_colour(subject.colour)) colour = *named;
+    const Rgb accent{colour.r * 0.6, colour.g * 0.6, colour.b * 0.6};
+
+    const int count = static_cast<int>(std::clamp<std::int64_t>(
+        subject.count, 1,
+        std::min(kMaxFiguresPerSubject, kMaxFigures - static_cast<int>(layout.figures.size()))));
+    const bool flock = count > 6;
+    double fig_h = look.height * short_side * size_factor(subject.size);
+    if (flock) fig_h *= std::max(0.35, 1.6 / std::sqrt(count));
+    fig_h = std::min(fig_h, 0.6 * h);
+    double fig_w = std::min(fig_h * look.aspect, 0.7 * w);
+    fig_h = fig_w / look.aspect;
+    const bool airborne =
+        subject.action == "fly" || subject.action == "float" ||
+        (subject.figure == Figure::bird && subject.action != "walk" && subject.action != "sit" &&
+         subject.action != "swim" && subject.kind != "penguin" && subject.kind != "chicken") ||
+        subject.kind == "ghost" || subject.kind == "balloon" ||
+        (subject.kind == "plane" && subject.action != "stand");
+    const bool still = subject.figure == Figure::plant || subject.figure == Figure::building ||
+                       subject.action == "sleep" || subject.action == "sit";
+    // The horizontal band this subject may use.
+    double band_lo = 0.06 * w;
+    double band_hi = 0.94 * w;
+    if (subject.placement == Placement::left) band_hi = w / 3;
+    if (subject.placement == Placement::right) band_lo = 2 * w / 3;
+    if (subject.placement == Placement::centre) band_lo = w / 3, band_hi = 2 * w / 3;
+    // The camera's pan and shake move figures up to this far; keep them clear of it.
+    const double margin = 0.075 * short_side;
+    band_lo = std::max(band_lo, margin);
+    band_hi = std::min(band_hi, w - margin);
+    if (fig_w > band_hi - band_lo) {
+      // Too wide for its third: keep the side it was asked for, grow the band inward.
+      if (subject.placement == Placement::right) {
+        band_lo = std::max(margin, band_hi - fig_w);
+      } else {
+        band_hi = std::min(w - margin, band_lo + fig_w);
+      }
+      if (fig_w > band_hi - band_lo) {
+        fig_w = band_hi - band_lo;
+        fig_h = fig_w / look.aspect;
+      }
+    }
+    const double travel =
+        still ? 0 : std::clamp(0.06 * w, 0.0, std::max(0.0, (band_hi - band_lo - fig_w) / 2));
+
+    const int carrier_subject = rests_on[static_cast<std::size_t>(s)];
+    for (int n = 0; n < count; ++n) {
+      PlacedFigure f;
+      f.subject = s;
+      f.figure = subject.figure;
+      f.kind = subject.kind;
+      f.colour = colour;
+      f.accent = accent;
+      f.phase = random.uniform();
+      f.stride_hz = still ? 0 : (subject.action == "run" || subject.action == "chase" ? 2.4 : 1.3);
+      f.facing_left = random.uniform() < 0.5;
+      f.airborne = airborne;
+      f.travel_px = travel;
+      f.box.width = fig_w;
+      f.box.height = fig_h;
+      if (carrier_subject >= 0 && first_figure[static_cast<std::size_t>(carrier_subject)] >= 0) {
+        const int carrier = first_figure[static_cast<std::size_t>(carrier_subject)];
+        const PlacedFigure& below = layout.figures[static_cast<std::size_t>(carrier)];
+        f.carrier = carrier;
+        f.facing_left = below.facing_left;
+        f.travel_px = 0;
+        f.stride_hz = subject.figure == Figure::quadruped ? below.stride_hz : 0;
+        f.airborne = false;
+        // Riders sit a little into what they ride; things standing on stand on its back.
+        const double sink = subject.figure == Figure::biped ? 0.45 : 0.12;
+        f.box.x = below.box.x + (below.box.width - fig_w) / 2;
+        f.box.y = below.box.y - fig_h + sink * fig_h;
+        f.depth = below.depth + 0.001;
+        f.box.y = std::max(f.box.y, 0.02 * h);
+      } else {
+        const double lo = band_lo + travel;
+        const double hi = std::max(lo, band_hi - travel - fig_w);
+        f.box.x = random.between(lo, hi);
+        if (airborne) {
+          f.box.y = random.between(0.22 * h, std::max(0.22 * h, 0.6 * h - fig_h));
+        } else {
+          const double foot = ground + random.between(-0.05, 0.06) * h;
+          f.box.y = std::clamp(foot - fig_h, 0.05 * h, 0.97 * h - fig_h);
+        }
+        f.depth = (f.box.y + f.box.height) / h;
+      }
+      if (n == 0)
+        first_figure[static_cast<std::size_t>(s)] = static_cast<int>(layout.figures.size());
+      layout.figures.push_back(f);
+      if (f.carrier >= 0) break;  // one rider per carrier figure
+    }
+  }
+  // Farther (higher on screen) first, stacked figures after what carries them.
+  std::vector<std::size_t> idx(layout.figures.size());
+  for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+    return layout.figures[a].depth < layout.figures[b].depth;
+  });
+  std::vector<int> new_index(idx.size());
+  for (std::size_t k = 0; k < idx.size(); ++k) new_index[idx[k]] = static_cast<int>(k);
+  std::vector<PlacedFigure> sorted;
+  for (std::size_t k : idx) {
+    PlacedFigure f = layout.figures[k];
+    if (f.carrier >= 0) f.carrier = new_index[static_cast<std::size_t>(f.carrier)];
+    sorted.push_back(f);
+  }
+  layout.figures = std::move(sorted);
+  return layout;
+}
+
+}  // namespace dreamfeed::sketch
