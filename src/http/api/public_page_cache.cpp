@@ -9,11 +9,11 @@ PublicPageCache::PublicPageCache(const Clock& clock, std::chrono::milliseconds t
                                  std::size_t max_pages)
     : clock_(clock), ttl_ms_(ttl.count()), max_pages_(max_pages) {}
 
-std::shared_ptr<const std::string> PublicPageCache::find(std::string_view key) const {
+std::shared_ptr<const std::string> PublicPageCache::find(const std::string& key) const {
   if (ttl_ms_ <= 0) return nullptr;
   const std::int64_t now = clock_.now_ms();
   std::lock_guard lock(mutex_);
-  auto found = pages_.find(std::string(key));
+  auto found = pages_.find(key);
   if (found == pages_.end() || now - found->second.stored_at_ms >= ttl_ms_) return nullptr;
   return found->second.body;
 }

@@ -12,7 +12,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 
 #include "interfaces/clock.h"
@@ -26,7 +25,7 @@ class PublicPageCache {
   PublicPageCache(const Clock& clock, std::chrono::milliseconds ttl, std::size_t max_pages = 256);
 
   // The body stored under `key` if it is younger than ttl; nullptr otherwise.
-  std::shared_ptr<const std::string> find(std::string_view key) const;
+  std::shared_ptr<const std::string> find(const std::string& key) const;
 
   // Read generation() before reading what the page shows and pass it to store(): a
   // page read before a clear() that ends after it is not stored, so a page from
