@@ -86,6 +86,11 @@ class ApiUser {
   std::string user_id_;
 };
 
+// The cheapest order: 4 s, square, 480p.
+inline boost::json::object small_order(const std::string& prompt) {
+  return {{"prompt", prompt}, {"seconds", 4}, {"aspect", "square"}, {"resolution", "480p"}};
+}
+
 inline boost::json::object object_of(const ClientResponse& response) {
   return response.json().as_object();
 }

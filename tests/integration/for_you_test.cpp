@@ -18,15 +18,12 @@ using testing::ApiUser;
 using testing::ClientResponse;
 using testing::expect_api_error;
 using testing::object_of;
+using testing::small_order;
 
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-json::object small_order(const std::string& prompt) {
-  return {{"prompt", prompt}, {"seconds", 4}, {"aspect", "square"}, {"resolution", "480p"}};
 }
 
 json::object watch(const std::string& id, const std::string& video, std::int64_t watched_ms) {
@@ -63,9 +60,7 @@ class ForYou : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    server_ = new testing::ServerProcess({.data_dir = *dir_ / "data",
-                                          .workers = 1,
-                                          .extra_arguments = {"--x264-preset", "ultrafast"}});
+    server_ = new testing::ServerProcess(testing::quick_generating_server(*dir_ / "data"));
     creator_ = new ApiUser(server_->port(), "maker");
     horse_ = creator_->publish_new(small_order("a brown horse runs on a beach"));
     rocket_ = creator_->publish_new(small_order("a rocket flies past the moon in space"));
@@ -272,8 +267,7 @@ TEST_F(ForYou, ANewClipFromSomeoneYouFollowIsShownAtOnceAndSaysSo) {
 
 TEST(ForYouRestart, WhatTheRankingLearnedSurvivesARestart) {
   testing::TempDir dir;
-  testing::ServerProcessOptions options{
-      .data_dir = dir / "data", .workers = 1, .extra_arguments = {"--x264-preset", "ultrafast"}};
+  const auto options = testing::quick_generating_server(dir / "data");
   std::string video;
   std::string token;
   {

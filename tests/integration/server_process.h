@@ -18,6 +18,13 @@ struct ServerProcessOptions {
   std::vector<std::string> extra_arguments;
 };
 
+// A server that makes clips quickly: one worker, libx264's ultrafast preset.
+inline ServerProcessOptions quick_generating_server(std::filesystem::path data_dir) {
+  return {.data_dir = std::move(data_dir),
+          .workers = 1,
+          .extra_arguments = {"--x264-preset", "ultrafast"}};
+}
+
 class ServerProcess {
  public:
   // Starts the server and waits until it prints the URL it listens on.

@@ -25,9 +25,7 @@ class Social : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    server_ = new testing::ServerProcess({.data_dir = *dir_ / "data",
-                                          .workers = 1,
-                                          .extra_arguments = {"--x264-preset", "ultrafast"}});
+    server_ = new testing::ServerProcess(testing::quick_generating_server(*dir_ / "data"));
   }
   static void TearDownTestSuite() {
     delete server_;
@@ -36,16 +34,13 @@ class Social : public ::testing::Test {
   static std::uint16_t port() { return server_->port(); }
   static std::filesystem::path dir() { return dir_->path(); }
 
-  static json::object small_order(const std::string& prompt) {
-    return {{"prompt", prompt}, {"seconds", 4}, {"aspect", "square"}, {"resolution", "480p"}};
-  }
-
   static inline testing::TempDir* dir_ = nullptr;
   static inline testing::ServerProcess* server_ = nullptr;
 };
 
 using testing::expect_api_error;
 using testing::object_of;
+using testing::small_order;
 
 TEST_F(Social, LikeCommentFollowAndRemixShowUpWhereViewersLook) {
   ApiUser ada(port(), "ada");

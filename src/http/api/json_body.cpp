@@ -43,6 +43,12 @@ Result<std::string> required_string(const boost::json::object& object, std::stri
   return std::move(**value);
 }
 
+Result<std::string> required_string_in_body(std::string_view body, std::string_view field) {
+  auto object = parse_json_object(body);
+  if (!object) return object.error();
+  return required_string(*object, field);
+}
+
 Result<std::optional<bool>> optional_bool(const boost::json::object& object,
                                           std::string_view field) {
   auto it = object.find(field);

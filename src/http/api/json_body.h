@@ -20,6 +20,8 @@ Result<boost::json::object> parse_json_object(std::string_view body);
 Result<std::optional<std::string>> optional_string(const boost::json::object& object,
                                                    std::string_view field);
 Result<std::string> required_string(const boost::json::object& object, std::string_view field);
+// A body that is a JSON object with the string `field` (e.g. {"text": …}): that string.
+Result<std::string> required_string_in_body(std::string_view body, std::string_view field);
 Result<std::optional<bool>> optional_bool(const boost::json::object& object,
                                           std::string_view field);
 Result<std::optional<std::int64_t>> optional_integer(const boost::json::object& object,

@@ -130,9 +130,7 @@ void add_ranking_routes(Router& router, ApiContext& api) {
   router.add(Verb::put, "/api/v1/me/steering", [&api](RequestContext& request) -> Response {
     auto caller = require_caller(request, api.accounts);
     if (!caller) return reply_for(caller.error());
-    auto body = parse_json_object(request.body());
-    if (!body) return reply_for(body.error());
-    auto text = required_string(*body, "text");
+    auto text = required_string_in_body(request.body(), "text");
     if (!text) return reply_for(text.error());
     auto steering = api.ranking.set_steering(caller->user.id, *text);
     if (!steering) return reply_for(steering.error());

@@ -50,9 +50,7 @@ void add_social_routes(Router& router, ApiContext& api) {
              [&api](RequestContext& request) -> Response {
                auto caller = require_caller(request, api.accounts);
                if (!caller) return reply_for(caller.error());
-               auto body = parse_json_object(request.body());
-               if (!body) return reply_for(body.error());
-               auto text = required_string(*body, "text");
+               auto text = required_string_in_body(request.body(), "text");
                if (!text) return reply_for(text.error());
                auto comment = api.social.add_comment(caller->user, request.path_param("id"), *text);
                if (!comment) return reply_for(comment.error());
