@@ -34,7 +34,7 @@ TEST(SimilarityIndex, FindsTheNearDuplicatesAmongManyClips) {
     index.add(static_cast<std::uint32_t>(i), embeddings.back());
   }
   // Clip 1 is a horse clip: most of its neighbours should be horse clips (i % 6 == 1).
-  const auto near = index.nearest(embeddings[1], 20, embeddings, 1);
+  const auto near = index.nearest(embeddings[1], 20, 1);
   ASSERT_EQ(near.size(), 20u);
   int same_theme = 0;
   for (auto [clip, score] : near) {

@@ -13,7 +13,7 @@ SimilarityIndex::SimilarityIndex(int tables, int bits, std::uint32_t seed)
   std::uniform_int_distribution<int> coord(-127, 127);
   planes_.resize(static_cast<std::size_t>(tables) * bits * kEmbeddingDims);
   for (auto& p : planes_) p = static_cast<std::int8_t>(coord(rng));
-  buckets_.assign(tables, std::vector<std::vector<std::uint32_t>>(std::size_t{1} << bits));
+  buckets_.assign(tables, std::vector<std::vector<Entry>>(std::size_t{1} << bits));
 }
 
 std::uint32_t SimilarityIndex::bucket_of(int table, const Embedding& e) const {
@@ -28,34 +28,48 @@ std::uint32_t SimilarityIndex::bucket_of(int table, const Embedding& e) const {
 }
 
 void SimilarityIndex::add(std::uint32_t clip, const Embedding& embedding) {
-  for (int t = 0; t < tables_; ++t) buckets_[t][bucket_of(t, embedding)].push_back(clip);
+  for (int t = 0; t < tables_; ++t)
+    buckets_[t][bucket_of(t, embedding)].push_back({clip, embedding});
 }
 
-std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(
-    const Embedding& query, int k, const std::vector<Embedding>& embeddings, std::uint32_t exclude,
-    int scan_limit) const {
-  // Similar clips share buckets in several tables. Marking each clip the first time it is
-  // met scores it once (a per-thread array of query stamps, so nothing is cleared between
-  // queries), and only the best k are put in order: both used to be a sort of every
-  // scanned entry, most of a page's time.
-  thread_local std::vector<std::uint32_t> marks;
+std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(const Embedding& query, int k,
+                                                                    std::uint32_t exclude,
+                                                                    int scan_limit) const {
+  // Similar clips share buckets in several tables; a small open-addressing set of the
+  // clips met so far (per thread, emptied by bumping a stamp rather than clearing) scores
+  // each once and stays in the first-level cache. Only the best k are put in order.
+  const std::size_t most = static_cast<std::size_t>(tables_) * static_cast<std::size_t>(scan_limit);
+  thread_local std::vector<std::uint64_t> met;
   thread_local std::uint32_t stamp = 0;
-  if (marks.size() < embeddings.size()) marks.resize(embeddings.size() + embeddings.size() / 4);
+  std::size_t slots = 64;
+  while (slots < most * 2) slots *= 2;
+  if (met.size() < slots) met.assign(slots, 0);
   if (++stamp == 0) {
-    std::fill(marks.begin(), marks.end(), 0);
+    std::fill(met.begin(), met.end(), 0);
     stamp = 1;
   }
+  const std::uint64_t mask = met.size() - 1;
+  const auto first_meeting = [&](std::uint32_t clip) {
+    const std::uint64_t key = (std::uint64_t{stamp} << 32) | clip;
+    for (std::uint64_t slot = (clip * 0x9E3779B1u) & mask;; slot = (slot + 1) & mask) {
+      if (met[slot] == key) return false;
+      if (met[slot] >> 32 != stamp) {
+        met[slot] = key;
+        return true;
+      }
+    }
+  };
+
   std::vector<std::pair<std::uint32_t, int>> found;
-  found.reserve(static_cast<std::size_t>(tables_) * scan_limit);
+  found.reserve(most);
   for (int t = 0; t < tables_; ++t) {
     const auto& bucket = buckets_[t][bucket_of(t, query)];
     const std::size_t start =
         bucket.size() > static_cast<std::size_t>(scan_limit) ? bucket.size() - scan_limit : 0;
     for (std::size_t i = start; i < bucket.size(); ++i) {
-      const std::uint32_t clip = bucket[i];
-      if (clip == exclude || marks[clip] == stamp) continue;
-      marks[clip] = stamp;
-      found.emplace_back(clip, similarity(query, embeddings[clip]));
+      const Entry& entry = bucket[i];
+      if (entry.clip == exclude || !first_meeting(entry.clip)) continue;
+      found.emplace_back(entry.clip, similarity(query, entry.embedding));
     }
   }
   const auto better = [](const auto& a, const auto& b) {
@@ -72,7 +86,7 @@ std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(
 std::size_t SimilarityIndex::bytes() const {
   std::size_t total = planes_.size();
   for (const auto& table : buckets_) {
-    for (const auto& b : table) total += b.capacity() * 4 + sizeof(b);
+    for (const auto& b : table) total += b.capacity() * sizeof(Entry) + sizeof(b);
   }
   return total;
 }

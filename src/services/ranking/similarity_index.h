@@ -6,7 +6,9 @@
 // links; removed clips are simply skipped by the caller; and the vectors are 32 int8s,
 // where a bucket scan is already microseconds. Buckets keep insertion order, so a query
 // scans only the newest `scan_limit` entries of each bucket: recent clips first, with a
-// bounded cost whatever the catalogue size.
+// bounded cost whatever the catalogue size. Each bucket entry carries the clip's
+// embedding (36 B instead of a 4 B id): a scan then reads memory in order instead of
+// missing the cache once per clip, which at a million clips was most of a page's time.
 #pragma once
 
 #include <cstdint>
@@ -22,21 +24,24 @@ class SimilarityIndex {
   explicit SimilarityIndex(int tables = 6, int bits = 10, std::uint32_t seed = 7);
 
   void add(std::uint32_t clip, const Embedding& embedding);
-  // Up to `k` clips most similar to `query` (best first), excluding `exclude`, read from
-  // `embeddings` (indexed by clip).
+  // Up to `k` clips most similar to `query` (best first, ties by clip), excluding
+  // `exclude`.
   std::vector<std::pair<std::uint32_t, int>> nearest(const Embedding& query, int k,
-                                                     const std::vector<Embedding>& embeddings,
                                                      std::uint32_t exclude,
                                                      int scan_limit = 200) const;
   std::size_t bytes() const;
 
  private:
+  struct Entry {
+    std::uint32_t clip;
+    Embedding embedding;
+  };
   std::uint32_t bucket_of(int table, const Embedding& e) const;
 
   int tables_;
   int bits_;
-  std::vector<std::int8_t> planes_;                               // tables × bits × dims
-  std::vector<std::vector<std::vector<std::uint32_t>>> buckets_;  // [table][bucket]
+  std::vector<std::int8_t> planes_;                       // tables × bits × dims
+  std::vector<std::vector<std::vector<Entry>>> buckets_;  // [table][bucket]
 };
 
 }  // namespace dreamfeed::ranking
