@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "adapters/store/sqlite/in_write_transaction.h"
 #include "adapters/store/sqlite/sqlite_connection_pool.h"
 #include "adapters/store/sqlite/sqlite_queries.h"
 #include "adapters/store/sqlite/sqlite_rows.h"
@@ -124,43 +125,38 @@ Result<Job> SqliteStore::enqueue(const NewJob& job) {
     return make_error(ErrorCode::invalid_argument, "a job needs at least one attempt",
                       "max_attempts");
   }
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  if (job.allowance) {
-    // Counted under the write lock, so concurrent orders cannot both take the last one.
-    auto used = count_charged_jobs_on(**connection, job.user_id, job.allowance->since_ms);
-    if (!used) return used.error();
-    if (*used >= job.allowance->limit) {
-      return make_error(ErrorCode::quota_exhausted,
-                        "job allowance of user " + job.user_id + " is used up");
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<Job> {
+    if (job.allowance) {
+      // Counted under the write lock, so concurrent orders cannot both take the last one.
+      auto used = count_charged_jobs_on(connection, job.user_id, job.allowance->since_ms);
+      if (!used) return used.error();
+      if (*used >= job.allowance->limit) {
+        return make_error(ErrorCode::quota_exhausted,
+                          "job allowance of user " + job.user_id + " is used up");
+      }
     }
-  }
-  {
-    auto insert =
-        (*connection)
-            ->prepare(
-                "INSERT INTO jobs (id, user_id, status, prompt, seconds, aspect, resolution, seed,"
-                " remix_of, creator_handle, priority, max_attempts, created_at_ms, updated_at_ms)"
-                " VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!insert) return insert.error();
-    const GenerationRequest& request = job.request;
-    insert->bind_all(job.id, job.user_id, request.prompt, request.seconds,
-                     to_string(request.aspect), to_string(request.resolution), request.seed,
-                     request.remix_of, request.creator_handle, job.priority, job.max_attempts,
-                     job.now_ms, job.now_ms);
-    if (auto s = insert->run(); !s) {
-      Error error = s.error();
-      error.message = "cannot queue job " + job.id + ": " + error.message;
-      if (error.code == ErrorCode::conflict) error.field = "id";
-      return error;
+    {
+      auto insert = connection.prepare(
+          "INSERT INTO jobs (id, user_id, status, prompt, seconds, aspect, resolution, seed,"
+          " remix_of, creator_handle, priority, max_attempts, created_at_ms, updated_at_ms)"
+          " VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      if (!insert) return insert.error();
+      const GenerationRequest& request = job.request;
+      insert->bind_all(job.id, job.user_id, request.prompt, request.seconds,
+                       to_string(request.aspect), to_string(request.resolution), request.seed,
+                       request.remix_of, request.creator_handle, job.priority, job.max_attempts,
+                       job.now_ms, job.now_ms);
+      if (auto s = insert->run(); !s) {
+        Error error = s.error();
+        error.message = "cannot queue job " + job.id + ": " + error.message;
+        if (error.code == ErrorCode::conflict) error.field = "id";
+        return error;
+      }
     }
-  }
-  auto stored = find_job_on(**connection, job.id);
-  if (!stored) return stored.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return stored;
+    auto stored = find_job_on(connection, job.id);
+    if (!stored) return stored.error();
+    return stored;
+  });
 }
 
 Result<Job> SqliteStore::find_job(std::string_view job_id) {
@@ -171,139 +167,115 @@ Result<Job> SqliteStore::find_job(std::string_view job_id) {
 
 Result<std::optional<Job>> SqliteStore::lease(std::string_view worker_id, std::int64_t now_ms,
                                               std::int64_t lease_ms) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  if (auto s = fail_exhausted_leases(**connection, now_ms); !s) return s.error();
-  auto candidate = next_runnable(**connection, now_ms);
-  if (!candidate) return candidate.error();
-  if (!*candidate) {
-    // Commit, not roll back: jobs that just ran out of attempts must stay failed.
-    if (auto s = transaction->commit(); !s) return s.error();
-    return std::optional<Job>();
-  }
-  const std::string job_id = (*candidate)->id();
-  {
-    auto update =
-        (*connection)
-            ->prepare(
-                "UPDATE jobs SET status = 'running', attempts = attempts + 1, progress = 0,"
-                " lease_token = ?, lease_owner = ?, lease_expires_at_ms = ?, updated_at_ms = ?"
-                " WHERE id = ?");
-    if (!update) return update.error();
-    update->bind_all(random_token(kLeaseTokenBytes), worker_id, now_ms + lease_ms, now_ms, job_id);
-    if (auto s = update->run(); !s) return s.error();
-  }
-  auto leased = find_job_on(**connection, job_id);
-  if (!leased) return leased.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return std::optional<Job>(std::move(leased).value());
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<std::optional<Job>> {
+    if (auto s = fail_exhausted_leases(connection, now_ms); !s) return s.error();
+    auto candidate = next_runnable(connection, now_ms);
+    if (!candidate) return candidate.error();
+    if (!*candidate) {
+      // A success, so it commits: jobs that just ran out of attempts must stay failed.
+      return std::optional<Job>();
+    }
+    const std::string job_id = (*candidate)->id();
+    {
+      auto update = connection.prepare(
+          "UPDATE jobs SET status = 'running', attempts = attempts + 1, progress = 0,"
+          " lease_token = ?, lease_owner = ?, lease_expires_at_ms = ?, updated_at_ms = ?"
+          " WHERE id = ?");
+      if (!update) return update.error();
+      update->bind_all(random_token(kLeaseTokenBytes), worker_id, now_ms + lease_ms, now_ms,
+                       job_id);
+      if (auto s = update->run(); !s) return s.error();
+    }
+    auto leased = find_job_on(connection, job_id);
+    if (!leased) return leased.error();
+    return std::optional<Job>(std::move(leased).value());
+  });
 }
 
 Status SqliteStore::heartbeat(const JobLease& lease, int progress, std::int64_t now_ms,
                               std::int64_t lease_ms) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  if (auto job = check_lease(**connection, lease); !job) return job.error();
-  {
-    auto update = (*connection)
-                      ->prepare(
-                          "UPDATE jobs SET progress = ?, lease_expires_at_ms = ?, updated_at_ms = "
-                          "? WHERE id = ?");
-    if (!update) return update.error();
-    update->bind_all(std::clamp(progress, 0, 100), now_ms + lease_ms, now_ms, lease.job_id);
-    if (auto s = update->run(); !s) return s.error();
-  }
-  return transaction->commit();
+  return in_write_transaction([&](sqlite::Connection& connection) -> Status {
+    if (auto job = check_lease(connection, lease); !job) return job.error();
+    {
+      auto update = connection.prepare(
+          "UPDATE jobs SET progress = ?, lease_expires_at_ms = ?, updated_at_ms = "
+          "? WHERE id = ?");
+      if (!update) return update.error();
+      update->bind_all(std::clamp(progress, 0, 100), now_ms + lease_ms, now_ms, lease.job_id);
+      if (auto s = update->run(); !s) return s.error();
+    }
+    return {};
+  });
 }
 
 Result<Job> SqliteStore::complete(const JobLease& lease, const Video& video, std::int64_t now_ms) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  if (auto job = check_lease(**connection, lease); !job) return job.error();
-  if (auto s = sqlite::insert_video_row(**connection, video); !s) return s.error();
-  {
-    auto update =
-        (*connection)
-            ->prepare(
-                "UPDATE jobs SET status = 'succeeded', progress = 100, video_id = ?, error = NULL,"
-                " lease_token = '', lease_expires_at_ms = 0, updated_at_ms = ? WHERE id = ?");
-    if (!update) return update.error();
-    if (auto s = update->bind_all(video.id, now_ms, lease.job_id).run(); !s) return s.error();
-  }
-  auto done = find_job_on(**connection, lease.job_id);
-  if (!done) return done.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return done;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<Job> {
+    if (auto job = check_lease(connection, lease); !job) return job.error();
+    if (auto s = sqlite::insert_video_row(connection, video); !s) return s.error();
+    {
+      auto update = connection.prepare(
+          "UPDATE jobs SET status = 'succeeded', progress = 100, video_id = ?, error = NULL,"
+          " lease_token = '', lease_expires_at_ms = 0, updated_at_ms = ? WHERE id = ?");
+      if (!update) return update.error();
+      if (auto s = update->bind_all(video.id, now_ms, lease.job_id).run(); !s) return s.error();
+    }
+    auto done = find_job_on(connection, lease.job_id);
+    if (!done) return done.error();
+    return done;
+  });
 }
 
 Result<Job> SqliteStore::fail(const JobLease& lease, std::string_view error, bool retryable,
                               std::int64_t now_ms) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  auto job = check_lease(**connection, lease);
-  if (!job) return job.error();
-  if (retryable && job->attempts < job->max_attempts) {
-    if (auto s = requeue(**connection, lease.job_id, 0, now_ms); !s) return s.error();
-  } else {
-    auto update = (*connection)
-                      ->prepare(
-                          "UPDATE jobs SET status = 'failed', error = ?, lease_token = '', "
-                          "lease_expires_at_ms = 0,"
-                          " updated_at_ms = ? WHERE id = ?");
-    if (!update) return update.error();
-    if (auto s = update->bind_all(error, now_ms, lease.job_id).run(); !s) return s.error();
-  }
-  auto after = find_job_on(**connection, lease.job_id);
-  if (!after) return after.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return after;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<Job> {
+    auto job = check_lease(connection, lease);
+    if (!job) return job.error();
+    if (retryable && job->attempts < job->max_attempts) {
+      if (auto s = requeue(connection, lease.job_id, 0, now_ms); !s) return s.error();
+    } else {
+      auto update = connection.prepare(
+          "UPDATE jobs SET status = 'failed', error = ?, lease_token = '', "
+          "lease_expires_at_ms = 0,"
+          " updated_at_ms = ? WHERE id = ?");
+      if (!update) return update.error();
+      if (auto s = update->bind_all(error, now_ms, lease.job_id).run(); !s) return s.error();
+    }
+    auto after = find_job_on(connection, lease.job_id);
+    if (!after) return after.error();
+    return after;
+  });
 }
 
 Status SqliteStore::release(const JobLease& lease, std::int64_t now_ms) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  if (auto job = check_lease(**connection, lease); !job) return job.error();
-  if (auto s = requeue(**connection, lease.job_id, 1, now_ms); !s) return s.error();
-  return transaction->commit();
+  return in_write_transaction([&](sqlite::Connection& connection) -> Status {
+    if (auto job = check_lease(connection, lease); !job) return job.error();
+    if (auto s = requeue(connection, lease.job_id, 1, now_ms); !s) return s.error();
+    return {};
+  });
 }
 
 Result<Job> SqliteStore::cancel(std::string_view job_id, std::int64_t now_ms) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  auto job = find_job_on(**connection, job_id);
-  if (!job) return job.error();
-  if (is_terminal(job->status)) {
-    return make_error(ErrorCode::conflict, "job " + std::string(job_id) + " has already " +
-                                               std::string(to_string(job->status)) +
-                                               " and cannot be cancelled");
-  }
-  {
-    // The lease is cleared, so the worker's next heartbeat learns of the cancellation
-    // and nothing it sends afterwards can change the job.
-    auto update =
-        (*connection)
-            ->prepare(
-                "UPDATE jobs SET status = 'cancelled', lease_token = '', lease_expires_at_ms = 0,"
-                " updated_at_ms = ? WHERE id = ?");
-    if (!update) return update.error();
-    if (auto s = update->bind_all(now_ms, job_id).run(); !s) return s.error();
-  }
-  auto cancelled = find_job_on(**connection, job_id);
-  if (!cancelled) return cancelled.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return cancelled;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<Job> {
+    auto job = find_job_on(connection, job_id);
+    if (!job) return job.error();
+    if (is_terminal(job->status)) {
+      return make_error(ErrorCode::conflict, "job " + std::string(job_id) + " has already " +
+                                                 std::string(to_string(job->status)) +
+                                                 " and cannot be cancelled");
+    }
+    {
+      // The lease is cleared, so the worker's next heartbeat learns of the cancellation
+      // and nothing it sends afterwards can change the job.
+      auto update = connection.prepare(
+          "UPDATE jobs SET status = 'cancelled', lease_token = '', lease_expires_at_ms = 0,"
+          " updated_at_ms = ? WHERE id = ?");
+      if (!update) return update.error();
+      if (auto s = update->bind_all(now_ms, job_id).run(); !s) return s.error();
+    }
+    auto cancelled = find_job_on(connection, job_id);
+    if (!cancelled) return cancelled.error();
+    return cancelled;
+  });
 }
 
 Result<int> SqliteStore::queue_position(std::string_view job_id) {

@@ -5,6 +5,7 @@
 // SQL text serves the first and the following pages.
 #include <limits>
 
+#include "adapters/store/sqlite/in_write_transaction.h"
 #include "adapters/store/sqlite/sqlite_connection_pool.h"
 #include "adapters/store/sqlite/sqlite_rows.h"
 #include "adapters/store/sqlite/sqlite_store.h"
@@ -104,41 +105,34 @@ Result<Comment> find_comment_on(Connection& connection, std::string_view comment
 Result<User> SqliteStore::update_profile(std::string_view user_id,
                                          const std::optional<std::string>& display_name,
                                          const std::optional<std::string>& bio) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  {
-    auto update = (*connection)
-                      ->prepare(
-                          "UPDATE users SET display_name = COALESCE(?, display_name),"
-                          " bio = COALESCE(?, bio) WHERE id = ?");
-    if (!update) return update.error();
-    if (auto s = update->bind_all(display_name, bio, user_id).run(); !s) return s.error();
-  }
-  if ((*connection)->changes() == 0) return not_found("user", user_id);
-  auto user = find_user_on(**connection, user_id);
-  if (!user) return user.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return user;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<User> {
+    {
+      auto update = connection.prepare(
+          "UPDATE users SET display_name = COALESCE(?, display_name),"
+          " bio = COALESCE(?, bio) WHERE id = ?");
+      if (!update) return update.error();
+      if (auto s = update->bind_all(display_name, bio, user_id).run(); !s) return s.error();
+    }
+    if (connection.changes() == 0) return not_found("user", user_id);
+    auto user = find_user_on(connection, user_id);
+    if (!user) return user.error();
+    return user;
+  });
 }
 
 Result<User> SqliteStore::bump_avatar_version(std::string_view user_id) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  {
-    auto update =
-        (*connection)->prepare("UPDATE users SET avatar_version = avatar_version + 1 WHERE id = ?");
-    if (!update) return update.error();
-    if (auto s = update->bind_all(user_id).run(); !s) return s.error();
-  }
-  if ((*connection)->changes() == 0) return not_found("user", user_id);
-  auto user = find_user_on(**connection, user_id);
-  if (!user) return user.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return user;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<User> {
+    {
+      auto update =
+          connection.prepare("UPDATE users SET avatar_version = avatar_version + 1 WHERE id = ?");
+      if (!update) return update.error();
+      if (auto s = update->bind_all(user_id).run(); !s) return s.error();
+    }
+    if (connection.changes() == 0) return not_found("user", user_id);
+    auto user = find_user_on(connection, user_id);
+    if (!user) return user.error();
+    return user;
+  });
 }
 
 // ---- follows ----
@@ -184,26 +178,20 @@ Result<std::int64_t> change_follow(Connection& connection, std::string_view foll
 
 Result<std::int64_t> SqliteStore::follow(std::string_view follower_id, std::string_view followee_id,
                                          std::int64_t now_ms) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  auto followers = change_follow(**connection, follower_id, followee_id, now_ms, 1);
-  if (!followers) return followers.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return followers;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<std::int64_t> {
+    auto followers = change_follow(connection, follower_id, followee_id, now_ms, 1);
+    if (!followers) return followers.error();
+    return followers;
+  });
 }
 
 Result<std::int64_t> SqliteStore::unfollow(std::string_view follower_id,
                                            std::string_view followee_id) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  auto followers = change_follow(**connection, follower_id, followee_id, 0, -1);
-  if (!followers) return followers.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return followers;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<std::int64_t> {
+    auto followers = change_follow(connection, follower_id, followee_id, 0, -1);
+    if (!followers) return followers.error();
+    return followers;
+  });
 }
 
 namespace {
@@ -283,25 +271,19 @@ Result<std::int64_t> change_like(Connection& connection, std::string_view user_i
 
 Result<std::int64_t> SqliteStore::like(std::string_view user_id, std::string_view video_id,
                                        std::int64_t now_ms) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  auto likes = change_like(**connection, user_id, video_id, now_ms, 1);
-  if (!likes) return likes.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return likes;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<std::int64_t> {
+    auto likes = change_like(connection, user_id, video_id, now_ms, 1);
+    if (!likes) return likes.error();
+    return likes;
+  });
 }
 
 Result<std::int64_t> SqliteStore::unlike(std::string_view user_id, std::string_view video_id) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  auto likes = change_like(**connection, user_id, video_id, 0, -1);
-  if (!likes) return likes.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return likes;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<std::int64_t> {
+    auto likes = change_like(connection, user_id, video_id, 0, -1);
+    if (!likes) return likes.error();
+    return likes;
+  });
 }
 
 Result<std::vector<std::string>> SqliteStore::liked_among(
@@ -317,33 +299,28 @@ Result<std::vector<std::string>> SqliteStore::liked_among(
 // ---- comments ----
 
 Result<Comment> SqliteStore::add_comment(const Comment& comment) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  if (auto author = find_user_on(**connection, comment.author.id); !author) return author.error();
-  {
-    auto counter =
-        (*connection)
-            ->prepare("UPDATE videos SET comments_count = comments_count + 1 WHERE id = ?");
-    if (!counter) return counter.error();
-    if (auto s = counter->bind_all(comment.video_id).run(); !s) return s.error();
-    if ((*connection)->changes() == 0) return not_found("video", comment.video_id);
-  }
-  {
-    auto insert = (*connection)
-                      ->prepare(
-                          "INSERT INTO comments (id, video_id, author_id, text, created_at_ms)"
-                          " VALUES (?, ?, ?, ?, ?)");
-    if (!insert) return insert.error();
-    insert->bind_all(comment.id, comment.video_id, comment.author.id, comment.text,
-                     comment.created_at_ms);
-    if (auto s = insert->run(); !s) return s.error();
-  }
-  auto stored = find_comment_on(**connection, comment.id);
-  if (!stored) return stored.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return stored;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<Comment> {
+    if (auto author = find_user_on(connection, comment.author.id); !author) return author.error();
+    {
+      auto counter =
+          connection.prepare("UPDATE videos SET comments_count = comments_count + 1 WHERE id = ?");
+      if (!counter) return counter.error();
+      if (auto s = counter->bind_all(comment.video_id).run(); !s) return s.error();
+      if (connection.changes() == 0) return not_found("video", comment.video_id);
+    }
+    {
+      auto insert = connection.prepare(
+          "INSERT INTO comments (id, video_id, author_id, text, created_at_ms)"
+          " VALUES (?, ?, ?, ?, ?)");
+      if (!insert) return insert.error();
+      insert->bind_all(comment.id, comment.video_id, comment.author.id, comment.text,
+                       comment.created_at_ms);
+      if (auto s = insert->run(); !s) return s.error();
+    }
+    auto stored = find_comment_on(connection, comment.id);
+    if (!stored) return stored.error();
+    return stored;
+  });
 }
 
 Result<Comment> SqliteStore::find_comment(std::string_view comment_id) {
@@ -353,25 +330,22 @@ Result<Comment> SqliteStore::find_comment(std::string_view comment_id) {
 }
 
 Status SqliteStore::delete_comment(std::string_view comment_id) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  auto comment = find_comment_on(**connection, comment_id);
-  if (!comment) return comment.error();
-  {
-    auto remove = (*connection)->prepare("DELETE FROM comments WHERE id = ?");
-    if (!remove) return remove.error();
-    if (auto s = remove->bind_all(comment_id).run(); !s) return s.error();
-  }
-  {
-    auto counter =
-        (*connection)
-            ->prepare("UPDATE videos SET comments_count = comments_count - 1 WHERE id = ?");
-    if (!counter) return counter.error();
-    if (auto s = counter->bind_all(comment->video_id).run(); !s) return s.error();
-  }
-  return transaction->commit();
+  return in_write_transaction([&](sqlite::Connection& connection) -> Status {
+    auto comment = find_comment_on(connection, comment_id);
+    if (!comment) return comment.error();
+    {
+      auto remove = connection.prepare("DELETE FROM comments WHERE id = ?");
+      if (!remove) return remove.error();
+      if (auto s = remove->bind_all(comment_id).run(); !s) return s.error();
+    }
+    {
+      auto counter =
+          connection.prepare("UPDATE videos SET comments_count = comments_count - 1 WHERE id = ?");
+      if (!counter) return counter.error();
+      if (auto s = counter->bind_all(comment->video_id).run(); !s) return s.error();
+    }
+    return {};
+  });
 }
 
 Result<std::vector<Comment>> SqliteStore::list_comments(std::string_view video_id,

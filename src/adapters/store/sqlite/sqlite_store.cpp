@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "adapters/store/sqlite/in_write_transaction.h"
 #include "adapters/store/sqlite/migrations.h"
 #include "adapters/store/sqlite/sqlite_connection_pool.h"
 #include "adapters/store/sqlite/sqlite_queries.h"
@@ -51,33 +52,29 @@ SqliteStore::~SqliteStore() = default;
 // ---- users ----
 
 Result<User> SqliteStore::create_user(const UserRecord& record) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  {
-    auto insert = (*connection)
-                      ->prepare(
-                          "INSERT INTO users (id, handle, display_name, password_hash, is_admin, "
-                          "created_at_ms) "
-                          "VALUES (?, ?, ?, ?, ?, ?)");
-    if (!insert) return insert.error();
-    insert->bind_all(record.user.id, record.user.handle, record.user.display_name,
-                     record.password_hash, record.user.is_admin, record.user.created_at_ms);
-    if (auto s = insert->run(); !s) {
-      if (s.error().code != ErrorCode::conflict) return s.error();
-      // SQLite names the violated column in its message ("UNIQUE constraint failed:
-      // users.handle"); the extended code alone cannot tell handle from id.
-      if (s.error().message.find("users.handle") != std::string::npos) {
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<User> {
+    {
+      auto insert = connection.prepare(
+          "INSERT INTO users (id, handle, display_name, password_hash, is_admin, "
+          "created_at_ms) "
+          "VALUES (?, ?, ?, ?, ?, ?)");
+      if (!insert) return insert.error();
+      insert->bind_all(record.user.id, record.user.handle, record.user.display_name,
+                       record.password_hash, record.user.is_admin, record.user.created_at_ms);
+      if (auto s = insert->run(); !s) {
+        if (s.error().code != ErrorCode::conflict) return s.error();
+        // SQLite names the violated column in its message ("UNIQUE constraint failed:
+        // users.handle"); the extended code alone cannot tell handle from id.
+        if (s.error().message.find("users.handle") != std::string::npos) {
+          return make_error(ErrorCode::conflict,
+                            "the handle \"" + record.user.handle + "\" is already taken", "handle");
+        }
         return make_error(ErrorCode::conflict,
-                          "the handle \"" + record.user.handle + "\" is already taken", "handle");
+                          "a user with id " + record.user.id + " already exists", "id");
       }
-      return make_error(ErrorCode::conflict, "a user with id " + record.user.id + " already exists",
-                        "id");
     }
-  }
-  if (auto s = transaction->commit(); !s) return s.error();
-  return record.user;
+    return record.user;
+  });
 }
 
 Result<UserRecord> SqliteStore::find_user_by_handle(std::string_view handle) {
@@ -107,38 +104,33 @@ Result<User> SqliteStore::find_user(std::string_view user_id) {
 }
 
 Status SqliteStore::set_admin(std::string_view user_id, bool is_admin) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  {
-    auto update = (*connection)->prepare("UPDATE users SET is_admin = ? WHERE id = ?");
-    if (!update) return update.error();
-    if (auto s = update->bind_all(is_admin, user_id).run(); !s) return s.error();
-  }
-  if ((*connection)->changes() == 0) return not_found("user", user_id);
-  return transaction->commit();
+  return in_write_transaction([&](sqlite::Connection& connection) -> Status {
+    {
+      auto update = connection.prepare("UPDATE users SET is_admin = ? WHERE id = ?");
+      if (!update) return update.error();
+      if (auto s = update->bind_all(is_admin, user_id).run(); !s) return s.error();
+    }
+    if (connection.changes() == 0) return not_found("user", user_id);
+    return {};
+  });
 }
 
 // ---- sessions ----
 
 Status SqliteStore::create_session(const Session& session) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  {
-    auto insert = (*connection)
-                      ->prepare(
-                          "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at_ms, "
-                          "expires_at_ms) "
-                          "VALUES (?, ?, ?, ?, ?)");
-    if (!insert) return insert.error();
-    insert->bind_all(session.token_hash, session.user_id, session.csrf_token, session.created_at_ms,
-                     session.expires_at_ms);
-    if (auto s = insert->run(); !s) return s.error();
-  }
-  return transaction->commit();
+  return in_write_transaction([&](sqlite::Connection& connection) -> Status {
+    {
+      auto insert = connection.prepare(
+          "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at_ms, "
+          "expires_at_ms) "
+          "VALUES (?, ?, ?, ?, ?)");
+      if (!insert) return insert.error();
+      insert->bind_all(session.token_hash, session.user_id, session.csrf_token,
+                       session.created_at_ms, session.expires_at_ms);
+      if (auto s = insert->run(); !s) return s.error();
+    }
+    return {};
+  });
 }
 
 Result<Session> SqliteStore::find_session(std::string_view token_hash, std::int64_t now_ms) {
@@ -163,16 +155,14 @@ Result<Session> SqliteStore::find_session(std::string_view token_hash, std::int6
 }
 
 Status SqliteStore::delete_session(std::string_view token_hash) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  {
-    auto remove = (*connection)->prepare("DELETE FROM sessions WHERE token_hash = ?");
-    if (!remove) return remove.error();
-    if (auto s = remove->bind_all(token_hash).run(); !s) return s.error();
-  }
-  return transaction->commit();
+  return in_write_transaction([&](sqlite::Connection& connection) -> Status {
+    {
+      auto remove = connection.prepare("DELETE FROM sessions WHERE token_hash = ?");
+      if (!remove) return remove.error();
+      if (auto s = remove->bind_all(token_hash).run(); !s) return s.error();
+    }
+    return {};
+  });
 }
 
 // ---- videos ----
@@ -192,12 +182,10 @@ Result<Video> find_video_on(sqlite::Connection& connection, std::string_view vid
 }  // namespace
 
 Status SqliteStore::insert_video(const Video& video) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  if (auto s = sqlite::insert_video_row(**connection, video); !s) return s.error();
-  return transaction->commit();
+  return in_write_transaction([&](sqlite::Connection& connection) -> Status {
+    if (auto s = sqlite::insert_video_row(connection, video); !s) return s.error();
+    return {};
+  });
 }
 
 Result<Video> SqliteStore::find_video(std::string_view video_id) {
@@ -207,50 +195,44 @@ Result<Video> SqliteStore::find_video(std::string_view video_id) {
 }
 
 Result<Video> SqliteStore::publish_video(std::string_view video_id, std::int64_t now_ms) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  auto before = find_video_on(**connection, video_id);
-  if (!before) return before.error();
-  if (before->status == VideoStatus::draft) {
-    if (auto s = sqlite::count_publication(**connection, *before, 1); !s) return s.error();
-  }
-  {
-    // COALESCE keeps the first publication time, so re-publishing does not bump a video
-    // back to the top of the feed.
-    auto update = (*connection)
-                      ->prepare(
-                          "UPDATE videos SET status = 'published', published_at_ms = "
-                          "COALESCE(published_at_ms, ?) "
-                          "WHERE id = ?");
-    if (!update) return update.error();
-    if (auto s = update->bind_all(now_ms, video_id).run(); !s) return s.error();
-  }
-  if ((*connection)->changes() == 0) return not_found("video", video_id);
-  auto video = find_video_on(**connection, video_id);
-  if (!video) return video.error();
-  if (auto s = transaction->commit(); !s) return s.error();
-  return video;
+  return in_write_transaction([&](sqlite::Connection& connection) -> Result<Video> {
+    auto before = find_video_on(connection, video_id);
+    if (!before) return before.error();
+    if (before->status == VideoStatus::draft) {
+      if (auto s = sqlite::count_publication(connection, *before, 1); !s) return s.error();
+    }
+    {
+      // COALESCE keeps the first publication time, so re-publishing does not bump a video
+      // back to the top of the feed.
+      auto update = connection.prepare(
+          "UPDATE videos SET status = 'published', published_at_ms = "
+          "COALESCE(published_at_ms, ?) "
+          "WHERE id = ?");
+      if (!update) return update.error();
+      if (auto s = update->bind_all(now_ms, video_id).run(); !s) return s.error();
+    }
+    if (connection.changes() == 0) return not_found("video", video_id);
+    auto video = find_video_on(connection, video_id);
+    if (!video) return video.error();
+    return video;
+  });
 }
 
 Status SqliteStore::delete_video(std::string_view video_id) {
-  auto connection = pool_->acquire();
-  if (!connection) return connection.error();
-  auto transaction = WriteTransaction::begin(**connection, pool_->writers());
-  if (!transaction) return transaction.error();
-  auto before = find_video_on(**connection, video_id);
-  if (!before) return before.error();
-  if (before->status == VideoStatus::published) {
-    if (auto s = sqlite::count_publication(**connection, *before, -1); !s) return s.error();
-  }
-  {
-    auto remove = (*connection)->prepare("DELETE FROM videos WHERE id = ?");
-    if (!remove) return remove.error();
-    if (auto s = remove->bind_all(video_id).run(); !s) return s.error();
-  }
-  if ((*connection)->changes() == 0) return not_found("video", video_id);
-  return transaction->commit();
+  return in_write_transaction([&](sqlite::Connection& connection) -> Status {
+    auto before = find_video_on(connection, video_id);
+    if (!before) return before.error();
+    if (before->status == VideoStatus::published) {
+      if (auto s = sqlite::count_publication(connection, *before, -1); !s) return s.error();
+    }
+    {
+      auto remove = connection.prepare("DELETE FROM videos WHERE id = ?");
+      if (!remove) return remove.error();
+      if (auto s = remove->bind_all(video_id).run(); !s) return s.error();
+    }
+    if (connection.changes() == 0) return not_found("video", video_id);
+    return {};
+  });
 }
 
 Result<std::vector<Video>> SqliteStore::list_published(const std::optional<FeedPosition>& after,

@@ -8,14 +8,16 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <type_traits>
 
 #include "interfaces/store.h"
 
 namespace dreamfeed {
 
 namespace sqlite {
+class Connection;
 class ConnectionPool;
-}
+}  // namespace sqlite
 
 class SqliteStore final : public Store {
  public:
@@ -107,6 +109,12 @@ class SqliteStore final : public Store {
 
  private:
   explicit SqliteStore(std::unique_ptr<sqlite::ConnectionPool> pool);
+
+  // Runs `body` on a pooled connection inside a write transaction, committed when `body`
+  // succeeds and rolled back when it (or the commit) fails. Every write goes through it.
+  // Defined in in_write_transaction.h, which the store's .cpp files include.
+  template <class Body>
+  std::invoke_result_t<Body&, sqlite::Connection&> in_write_transaction(Body&& body);
 
   std::unique_ptr<sqlite::ConnectionPool> pool_;
 };
