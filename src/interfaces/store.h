@@ -116,6 +116,8 @@ class JobQueue {
   // allowance: every job except failed ones and ones cancelled before a worker took
   // them (attempts == 0), which give their generation back.
   virtual Result<int> count_charged_jobs(std::string_view user_id, std::int64_t since_ms) = 0;
+  // The user's queued and running jobs, oldest first, at most `limit`.
+  virtual Result<std::vector<Job>> list_active_jobs(std::string_view user_id, int limit) = 0;
 };
 
 // Everything a store implementation offers, for wiring in main and for tests.

@@ -126,6 +126,31 @@ TEST_F(BadInput, AnotherUsersJobAndDraftLookLikeTheyDoNotExist) {
   EXPECT_EQ(owner.get("/api/v1/jobs/" + job_id).json().as_object()["status"].as_string(), "queued");
 }
 
+TEST_F(BadInput, MyJobsListsOnlyMyUnfinishedJobs) {
+  ApiUser owner(port(), "lister");
+  ApiUser other(port(), "other_lister");
+  const std::string first = owner.order({{"prompt", "first in line"}});
+  const std::string second = owner.order({{"prompt", "second in line"}});
+  const std::string cancelled = owner.order({{"prompt", "changed my mind"}});
+  other.order({{"prompt", "someone else's"}});
+  ASSERT_EQ(owner.post("/api/v1/jobs/" + cancelled + "/cancel").status, 200);
+
+  auto listed = owner.get("/api/v1/me/jobs");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.header("Cache-Control"), "no-store");
+  auto items = listed.json().as_object()["items"].as_array();
+  ASSERT_EQ(items.size(), 2u) << listed.body;
+  EXPECT_EQ(items[0].as_object()["id"].as_string(), first);
+  EXPECT_EQ(items[1].as_object()["id"].as_string(), second);
+  EXPECT_EQ(items[0].as_object()["status"].as_string(), "queued");
+  EXPECT_LT(items[0].as_object()["queue_position"].as_int64(),
+            items[1].as_object()["queue_position"].as_int64());
+  EXPECT_EQ(items[1].as_object()["request"].as_object()["prompt"].as_string(), "second in line");
+
+  testing::HttpClient anonymous("127.0.0.1", port());
+  EXPECT_EQ(anonymous.get("/api/v1/me/jobs").status, 401);
+}
+
 TEST_F(BadInput, MediaPathsThatTryToEscapeAre404) {
   std::ofstream(*dir_ / "data" / "secret.txt") << "not for the web";
   testing::HttpClient anonymous("127.0.0.1", port());

@@ -499,6 +499,30 @@ TEST_P(StoreContractTest, CancelStopsQueuedAndRunningJobsButNotFinishedOnes) {
   EXPECT_EQ(missing.error().code, ErrorCode::not_found);
 }
 
+TEST_P(StoreContractTest, ActiveJobsAreTheUsersQueuedAndRunningOnesOldestFirst) {
+  enqueue("job_running", 100);
+  Job running = lease("worker-1", 150);
+  ASSERT_EQ(running.id, "job_running");
+  enqueue("job_later", 300);
+  enqueue("job_sooner", 200);
+  enqueue("job_cancelled", 250);
+  ASSERT_TRUE(store().cancel("job_cancelled", 260));
+  enqueue("job_done", 50);  // leased and finished below
+  ASSERT_TRUE(store().enqueue(new_job("job_bobs", "usr_bob", 120)));
+  Job done = lease("worker-1", 400);
+  ASSERT_EQ(done.id, "job_done");
+  ASSERT_TRUE(store().complete(lease_of(done), draft_video("vid_done", "usr_alice", 410), 410));
+
+  auto active = store().list_active_jobs("usr_alice", 10);
+  ASSERT_TRUE(active) << active.error().message;
+  EXPECT_EQ(ids_of(*active), (std::vector<std::string>{"job_running", "job_sooner", "job_later"}));
+  EXPECT_EQ((*active)[0].status, JobStatus::running);
+  EXPECT_EQ(ids_of(*store().list_active_jobs("usr_alice", 2)),
+            (std::vector<std::string>{"job_running", "job_sooner"}));
+  EXPECT_EQ(ids_of(*store().list_active_jobs("usr_bob", 10)), std::vector<std::string>{"job_bobs"});
+  EXPECT_TRUE(store().list_active_jobs("usr_nobody", 10)->empty());
+}
+
 TEST_P(StoreContractTest, QueuePositionCountsOnlyQueuedJobsAheadInLeaseOrder) {
   enqueue("job_a", 100, 0);
   enqueue("job_b", 200, 0);

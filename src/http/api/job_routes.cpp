@@ -1,4 +1,6 @@
-// Jobs over HTTP: status, a Server-Sent Events stream of progress, cancellation.
+// Jobs over HTTP: status, a Server-Sent Events stream of progress, cancellation, and the
+// caller's unfinished jobs.
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -61,6 +63,18 @@ void add_job_routes(Router& router, ApiContext& api) {
     auto view = api.studio.job(caller->user, request.path_param("id"));
     if (!view) return reply_for(view.error());
     return job_event_stream(api, caller->user, view->job.id);
+  });
+
+  router.add(Verb::get, "/api/v1/me/jobs", [&api](RequestContext& request) -> Response {
+    auto caller = require_caller(request, api.accounts);
+    if (!caller) return reply_for(caller.error());
+    auto views = api.studio.active_jobs(caller->user);
+    if (!views) return reply_for(views.error());
+    boost::json::array items;
+    for (const JobView& view : *views) items.push_back(job_json(view.job, view.queue_position));
+    BodyReply reply = json_reply(boost::json::object{{"items", std::move(items)}});
+    reply.headers.push_back({"Cache-Control", "no-store"});
+    return reply;
   });
 
   router.add(Verb::post, "/api/v1/jobs/{id}/cancel", [&api](RequestContext& request) -> Response {

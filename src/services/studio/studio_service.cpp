@@ -138,6 +138,18 @@ Result<JobView> StudioService::cancel_job(const User& owner, std::string_view jo
   return JobView{std::move(*cancelled), 0};
 }
 
+Result<std::vector<JobView>> StudioService::active_jobs(const User& owner) {
+  auto jobs = jobs_.list_active_jobs(owner.id, kMaxActiveJobsListed);
+  if (!jobs) return jobs.error();
+  std::vector<JobView> views;
+  for (Job& job : *jobs) {
+    auto view = with_position(std::move(job));
+    if (!view) return view.error();
+    views.push_back(std::move(*view));
+  }
+  return views;
+}
+
 Result<Video> StudioService::video(const User* viewer, std::string_view video_id) {
   auto found = videos_.find_video(video_id);
   if (!found)

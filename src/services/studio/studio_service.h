@@ -69,6 +69,10 @@ class StudioService {
   // The caller's own job; another user's job is not_found, as if it did not exist.
   Result<JobView> job(const User& owner, std::string_view job_id);
   Result<JobView> cancel_job(const User& owner, std::string_view job_id);
+  // The owner's queued and running jobs, oldest first (at most kMaxActiveJobsListed), so
+  // an app can show progress again after a reload.
+  Result<std::vector<JobView>> active_jobs(const User& owner);
+  static constexpr int kMaxActiveJobsListed = 50;
 
   // A published video, or the viewer's own draft; anything else is not_found.
   Result<Video> video(const User* viewer, std::string_view video_id);

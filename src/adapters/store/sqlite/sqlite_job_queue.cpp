@@ -319,4 +319,26 @@ Result<int> SqliteStore::count_charged_jobs(std::string_view user_id, std::int64
   return count_charged_jobs_on(**connection, user_id, since_ms);
 }
 
+Result<std::vector<Job>> SqliteStore::list_active_jobs(std::string_view user_id, int limit) {
+  std::vector<Job> jobs;
+  if (limit <= 0) return jobs;
+  auto connection = pool_->acquire();
+  if (!connection) return connection.error();
+  auto query =
+      (*connection)
+          ->prepare("SELECT " DREAMFEED_JOB_COLUMNS
+                    " FROM jobs j WHERE j.user_id = ? AND j.status IN ('queued', 'running')"
+                    " ORDER BY j.created_at_ms, j.rowid LIMIT ?");
+  if (!query) return query.error();
+  query->bind_all(user_id, limit);
+  while (true) {
+    auto row = query->step();
+    if (!row) return row.error();
+    if (!*row) return jobs;
+    auto job = sqlite::read_job(*query);
+    if (!job) return job.error();
+    jobs.push_back(std::move(*job));
+  }
+}
+
 }  // namespace dreamfeed

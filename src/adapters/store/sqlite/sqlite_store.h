@@ -68,6 +68,7 @@ class SqliteStore final : public Store {
   Result<Job> cancel(std::string_view job_id, std::int64_t now_ms) override;
   Result<int> queue_position(std::string_view job_id) override;
   Result<int> count_charged_jobs(std::string_view user_id, std::int64_t since_ms) override;
+  Result<std::vector<Job>> list_active_jobs(std::string_view user_id, int limit) override;
 
   // SocialStore (sqlite_social_store.cpp)
   Result<User> update_profile(std::string_view user_id,
