@@ -22,8 +22,22 @@ FigureBox SubjectFigures::on_screen(std::size_t i, const CameraPose& camera, dou
 
 void SubjectFigures::paint(cairo_t* cr, const CameraPose& camera, double t) const {
   const double light = figure_light(plan_);
-  for (std::size_t i = 0; i < plan_.subjects.figures.size(); ++i) {
-    draw_figure(cr, plan_.subjects.figures[i], on_screen(i, camera, t), t, light);
+  const auto& figures = plan_.subjects.figures;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const PlacedFigure& f = figures[i];
+    draw_figure(cr, f, on_screen(i, camera, t), t, light * f.shade);
+    if (f.attachment != Attachment::inside) continue;
+    // The front of a box, bowl or car is drawn again over the lower part of what is in
+    // it, so it reads as inside rather than in front.
+    const auto c = static_cast<std::size_t>(f.carrier);
+    const PlacedFigure& container = figures[c];
+    if (container.figure != Figure::object && container.figure != Figure::vehicle) continue;
+    const FigureBox box = on_screen(c, camera, t);
+    cairo_save(cr);
+    cairo_rectangle(cr, box.x - 1, box.y + box.height * 0.6, box.width + 2, box.height * 0.4 + 1);
+    cairo_clip(cr);
+    draw_figure(cr, container, box, t, light * container.shade);
+    cairo_restore(cr);
   }
 }
 
