@@ -80,6 +80,14 @@ KindLook family_look(Figure figure) {
   return {0.1, 1.0, {0.5, 0.5, 0.5}};
 }
 
+KindLook look_of(const Subject& subject) {
+  auto it = kind_looks().find(subject.kind);
+  return it != kind_looks().end() ? it->second : family_look(subject.figure);
+}
+
+// How much of its container's box a thing inside it may fill.
+constexpr double kInsideFill = 0.7;
+
 double size_factor(SizeWord size) {
   switch (size) {
     case SizeWord::tiny:
@@ -153,7 +161,7 @@ void attach(PlacedFigure& f, PlacedFigure& anchor, int anchor_index, Attachment 
       break;
     }
     case Attachment::inside:
-      fit(0.7 * a.width, 0.7 * a.height);
+      fit(kInsideFill * a.width, kInsideFill * a.height);
       f.stride_hz = f.figure == Figure::fish ? f.stride_hz : 0;
       f.box = {a.x + (a.width - fig_w) / 2, a.y + (a.height - fig_h) * 0.65, fig_w, fig_h};
       f.depth = anchor.depth + 0.001;
@@ -222,9 +230,7 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
     const auto su = static_cast<std::size_t>(s);
     const Subject& subject = graph.subjects[su];
     SeededRandom random(seed ^ (keys[su] * 0x9E3779B97F4A7C15ULL));
-    auto look_it = kind_looks().find(subject.kind);
-    const KindLook look =
-        look_it != kind_looks().end() ? look_it->second : family_look(subject.figure);
+    const KindLook look = look_of(subject);
     Rgb colour = look.colour;
     if (const Rgb* named = named_colour(subject.colour)) colour = *named;
     const Rgb accent{colour.r * 0.6, colour.g * 0.6, colour.b * 0.6};
@@ -242,6 +248,16 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
     const bool flock = count > 6 && !stacked;
     double fig_h = look.height * short_side * size_factor(subject.size);
     if (flock) fig_h *= std::max(0.35, 1.6 / std::sqrt(count));
+    // A container grows to hold what is inside it at that thing's own size.
+    for (std::size_t inner = 0; inner < graph.subjects.size(); ++inner) {
+      if (anchors.anchor[inner] != s || anchors.how[inner] != Attachment::inside) continue;
+      const Subject& in = graph.subjects[inner];
+      const KindLook in_look = look_of(in);
+      const double in_h = in_look.height * short_side * size_factor(in.size);
+      fig_h = std::max(
+          fig_h,
+          std::min(0.45 * h, std::max(in_h, in_h * in_look.aspect / look.aspect) / kInsideFill));
+    }
     // A tower of figures fits under the caption.
     if (stacked) fig_h = std::min(fig_h, 0.7 * h / (1 + 0.88 * (count - 1)));
     fig_h = std::min(fig_h, 0.6 * h);
