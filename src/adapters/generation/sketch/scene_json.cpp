@@ -73,7 +73,12 @@ std::string describe_scene(const ScenePlan& plan, const SoundBed& sound) {
                                 {"stars", plan.stars},
                                 {"light", plan.palette.mood == Mood::night ? "moon" : "sun"}}},
       {"camera",
-       json::object{{"zoom", plan.camera.zoom_to > plan.camera.zoom_from ? "in" : "out"}}},
+       json::object{
+           {"zoom", plan.camera.zoom_to > plan.camera.zoom_from ? "in" : "out"},
+           // After fitting to the frame: how much the figures grow (or shrink) and turn.
+           {"subject_zoom",
+            std::lround(100 * plan.camera.subject_zoom_to / plan.camera.subject_zoom_from) / 100.0},
+           {"orbit_degrees", std::lround(plan.camera.orbit_radians * 180 / M_PI)}}},
       {"music", json::object{{"key", key_name(plan.music)},
                              {"chords", std::move(chords)},
                              {"chimes", plan.music.chimes.size()}}},

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "figure_drawer.h"
+#include "subject_camera.h"
 
 namespace dreamfeed::sketch {
 
@@ -14,7 +15,7 @@ double figure_light(const ScenePlan& plan) {
 }
 
 FigureBox SubjectFigures::on_screen(std::size_t i, const CameraPose& camera, double t) const {
-  FigureBox box = plan_.subjects.box_at(i, t, plan_.seconds);
+  FigureBox box = through_camera(plan_.subjects, i, plan_.camera, camera, t, plan_.seconds);
   box.x += camera.pan_x;
   box.y += camera.pan_y;
   return box;
