@@ -154,8 +154,11 @@ void attach(PlacedFigure& f, PlacedFigure& anchor, int anchor_index, Attachment 
     case Attachment::rests_on: {
       f.facing_left = anchor.facing_left;
       f.stride_hz = f.figure == Figure::quadruped ? anchor.stride_hz : 0;
-      // Riders sit a little into what they ride; things standing on stand on its back.
-      const double sink = f.figure == Figure::biped ? 0.45 : 0.12;
+      // Riders sit a little into what they ride, animals stand on its back, and objects
+      // sit flat on one another so each one's edge shows.
+      const double sink = f.figure == Figure::biped    ? 0.45
+                          : f.figure == Figure::object ? 0.0
+                                                       : 0.12;
       f.box = {a.x + (a.width - fig_w) / 2, a.y - fig_h + sink * fig_h, fig_w, fig_h};
       f.depth = anchor.depth + 0.001;
       break;
@@ -259,7 +262,7 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
           std::min(0.45 * h, std::max(in_h, in_h * in_look.aspect / look.aspect) / kInsideFill));
     }
     // A tower of figures fits under the caption.
-    if (stacked) fig_h = std::min(fig_h, 0.7 * h / (1 + 0.88 * (count - 1)));
+    if (stacked) fig_h = std::min(fig_h, 0.7 * h / count);
     fig_h = std::min(fig_h, 0.6 * h);
     double fig_w = std::min(fig_h * look.aspect, 0.7 * w);
     fig_h = fig_w / look.aspect;
@@ -310,6 +313,10 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
       f.travel_px = travel;
       f.box.width = fig_w;
       f.box.height = fig_h;
+      if (stacked && n % 2 == 1) {
+        // Alternate shades tell the members of a tower apart.
+        f.colour = Rgb{colour.r * 0.85, colour.g * 0.85, colour.b * 0.85};
+      }
       if (anchor_subject >= 0 || (stacked && n > 0)) {
         // The n-th figure goes with the anchor's n-th; a tower's with the one below.
         const auto& anchor_figures = figures_of[static_cast<std::size_t>(anchor_subject)];
