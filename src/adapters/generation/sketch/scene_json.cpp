@@ -49,11 +49,17 @@ std::string describe_scene(const ScenePlan& plan, const SoundBed& sound) {
   }
   json::array figures;
   for (const PlacedFigure& f : plan.subjects.figures) {
-    figures.emplace_back(json::object{{"subject", f.subject},
-                                      {"x", std::lround(f.box.x)},
-                                      {"y", std::lround(f.box.y)},
-                                      {"width", std::lround(f.box.width)},
-                                      {"height", std::lround(f.box.height)}});
+    json::object figure{{"subject", f.subject},
+                        {"x", std::lround(f.box.x)},
+                        {"y", std::lround(f.box.y)},
+                        {"width", std::lround(f.box.width)},
+                        {"height", std::lround(f.box.height)}};
+    if (f.carrier >= 0) {
+      // Which figure (an index into this array) it was placed against, and how.
+      figure["placed"] = to_string(f.attachment);
+      figure["against"] = f.carrier;
+    }
+    figures.emplace_back(std::move(figure));
   }
   const bool scrolling = plan.text.layout.block_height > plan.text.area.height;
   json::object scene{

@@ -106,6 +106,24 @@ double size_factor(SizeWord size) {
 
 }  // namespace
 
+std::string_view to_string(Attachment attachment) {
+  switch (attachment) {
+    case Attachment::none:
+      return "free";
+    case Attachment::rests_on:
+      return "on";
+    case Attachment::inside:
+      return "inside";
+    case Attachment::held:
+      return "held";
+    case Attachment::behind:
+      return "behind";
+    case Attachment::in_front:
+      return "in front of";
+  }
+  return "free";
+}
+
 const Rgb* named_colour(std::string_view name) {
   static const std::map<std::string_view, Rgb, std::less<>> colours = {
       {"red", {0.86, 0.1, 0.1}},     {"orange", {0.98, 0.55, 0.1}}, {"yellow", {0.98, 0.85, 0.15}},

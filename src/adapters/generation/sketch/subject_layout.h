@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "palette.h"
@@ -32,6 +33,7 @@ struct FigureBox {
 
 // How a figure hangs on its carrier (PlacedFigure::carrier).
 enum class Attachment { none, rests_on, inside, held, behind, in_front };
+std::string_view to_string(Attachment attachment);
 
 struct PlacedFigure {
   int subject = 0;  // index into SceneGraph::subjects
