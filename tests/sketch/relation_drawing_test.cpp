@@ -131,6 +131,26 @@ TEST(RelationDrawing, WhatIsBehindIsSmallerAndDimmer) {
   EXPECT_LT(mean_red(behind, cow_pixels(behind)) + 15, mean_red(alone, cow_pixels(alone)));
 }
 
+// A remix that adds a relation keeps what was already there where it was.
+TEST(RelationDrawing, AddingARelationKeepsWhatItIsAnchoredToInPlace) {
+  const auto same_place = [](std::string_view before_prompt, std::string_view after_prompt,
+                             int before_subject, int after_subject) {
+    SCOPED_TRACE(after_prompt);
+    const ScenePlan before = plan_for(before_prompt);
+    const ScenePlan after = plan_for(after_prompt);
+    const FigureBox a = before.subjects.figures[figure_of(before, before_subject)].box;
+    const FigureBox b = after.subjects.figures[figure_of(after, after_subject)].box;
+    EXPECT_DOUBLE_EQ(a.x, b.x);
+    EXPECT_DOUBLE_EQ(a.y, b.y);
+    EXPECT_DOUBLE_EQ(a.height, b.height);
+  };
+  same_place("a blue truck", "a red cow behind a blue truck", 0, 1);
+  same_place("a man walks", "a man walks holding a red balloon", 0, 0);
+  same_place("a house", "a purple robot stands in front of a house", 0, 1);
+  same_place("a man walks holding a red balloon", "a man walks holding a red balloon at night", 1,
+             1);
+}
+
 TEST(RelationDrawing, AStackedGroupIsATower) {
   const ScenePlan plan = plan_for("five cats stacked");
   ASSERT_EQ(plan.subjects.figures.size(), 5u);
