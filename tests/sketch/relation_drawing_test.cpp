@@ -1,8 +1,9 @@
 // What a viewer sees of relations between subjects: a thing inside another is drawn
 // within it, a held thing sits at the holder's hand and goes where the holder goes, a
-// subject behind another is hidden where they overlap and peeks out beside it, and a
-// "stacked" group is a tower. Each figure's pixels are found by rendering the same plan
-// without it.
+// subject behind another is hidden where they overlap and peeks out beside it, one
+// under another stands beneath it, neighbours stand side by side, a chaser runs behind
+// what it chases, and a "stacked" group is a tower. Each figure's pixels are found by rendering the
+// same plan without it.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -129,6 +130,49 @@ TEST(RelationDrawing, WhatIsBehindIsSmallerAndDimmer) {
     return sum / static_cast<double>(std::max<std::size_t>(1, set.points.size()));
   };
   EXPECT_LT(mean_red(behind, cow_pixels(behind)) + 15, mean_red(alone, cow_pixels(alone)));
+}
+
+TEST(RelationDrawing, WhatIsUnderStandsBeneathIt) {
+  const ScenePlan plan = plan_for("a cat sleeps under a table");
+  const ScenePlan empty = without_subjects(plan, {0});
+  const std::size_t table = figure_of(plan, 1);
+  for (int frame : {0, 95}) {
+    const FigureBox box = screen_box(plan, table, frame);
+    const auto cat = differing(render_frame(plan, frame), render_frame(empty, frame));
+    ASSERT_GT(cat.points.size(), 100u) << "frame " << frame;
+    // Between the table's legs, below its top, standing on the same floor.
+    EXPECT_GE(cat.min_x, box.x - 1) << "frame " << frame;
+    EXPECT_LE(cat.max_x, box.x + box.width + 1) << "frame " << frame;
+    EXPECT_GT(cat.min_y, box.y + box.height * 0.4) << "frame " << frame;
+    EXPECT_NEAR(cat.max_y, box.y + box.height, 3) << "frame " << frame;
+  }
+}
+
+TEST(RelationDrawing, NeighboursStandSideBySideAndAChaserRunsBehind) {
+  const ScenePlan pair = plan_for("a tiny mouse next to a big elephant");
+  SceneRenderer pair_renderer(pair, "maya", TextShaper());
+  for (int frame : {0, 95}) {
+    const auto boxes = pair_renderer.figure_boxes(frame);
+    const FigureBox mouse = boxes[figure_of(pair, 0)];
+    const FigureBox elephant = boxes[figure_of(pair, 1)];
+    EXPECT_NEAR(mouse.y + mouse.height, elephant.y + elephant.height, 2) << frame;
+    const double apart = std::fabs((mouse.x + mouse.width / 2) - (elephant.x + elephant.width / 2));
+    EXPECT_GT(apart, (mouse.width + elephant.width) / 2) << frame;  // beside, not on top
+    EXPECT_LT(apart, (mouse.width + elephant.width) / 2 + 0.1 * pair.width) << frame;
+  }
+
+  const ScenePlan chase = plan_for("a dog chases a ball in the park");
+  SceneRenderer chase_renderer(chase, "maya", TextShaper());
+  const auto first = chase_renderer.figure_boxes(0);
+  const auto last = chase_renderer.figure_boxes(95);
+  const std::size_t dog = figure_of(chase, 0), ball = figure_of(chase, 1);
+  const auto centre = [](const FigureBox& b) { return b.x + b.width / 2; };
+  const double ball_moves = centre(last[ball]) - centre(first[ball]);
+  ASSERT_GT(std::fabs(ball_moves), 10.0);
+  // The dog keeps up with the ball, behind it in the direction it rolls.
+  EXPECT_NEAR(centre(last[dog]) - centre(first[dog]), ball_moves, 1.0);
+  EXPECT_GT((centre(first[ball]) - centre(first[dog])) * ball_moves, 0);
+  EXPECT_EQ(chase.subjects.figures[dog].facing_left, ball_moves < 0);
 }
 
 // A remix that adds a relation keeps what was already there where it was.

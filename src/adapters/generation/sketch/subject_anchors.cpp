@@ -47,6 +47,12 @@ SubjectAnchors find_anchors(const SceneGraph& graph) {
       how = Attachment::behind;
     } else if (r.type == "in front of") {
       how = Attachment::in_front;
+    } else if (r.type == "under") {
+      how = Attachment::under;
+    } else if (r.type == "next to") {
+      how = Attachment::beside;
+    } else if (r.type == "chasing") {
+      how = Attachment::chasing;
     }
     if (how == Attachment::none || out.anchor[static_cast<std::size_t>(attached)] != -1) continue;
     if (reaches(out.anchor, anchor, attached)) continue;

@@ -1,6 +1,6 @@
 // Which subject is laid out relative to which: the relations the layout draws (resting
-// on, inside, held by, behind, in front of) turned into one anchor per subject, and the
-// order that places every anchor before what hangs on it.
+// on, inside, held by, behind, in front of, under, next to, chasing) turned into one
+// anchor per subject, and the order that places every anchor before what hangs on it.
 #pragma once
 
 #include <vector>
@@ -17,8 +17,8 @@ struct SubjectAnchors {
   std::vector<int> order;          // every subject once, each after its anchor
 };
 
-// Stacks (on, riding) win over inside, holding, behind and in front of; after that the
-// first relation naming a subject wins, and one that would close a loop is ignored.
+// Stacks (on, riding) win over the other relations; after that the first relation
+// naming a subject wins, and one that would close a loop is ignored.
 SubjectAnchors find_anchors(const SceneGraph& graph);
 
 }  // namespace dreamfeed::sketch

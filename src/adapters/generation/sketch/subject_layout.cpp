@@ -85,8 +85,13 @@ KindLook look_of(const Subject& subject) {
   return it != kind_looks().end() ? it->second : family_look(subject.figure);
 }
 
-// How much of its container's box a thing inside it may fill.
-constexpr double kInsideFill = 0.7;
+// How much of the box of what it is inside or under a figure may fill: what is under a
+// table stays below its top.
+struct Room {
+  double width;
+  double height;
+};
+Room room_for(Attachment how) { return how == Attachment::under ? Room{0.8, 0.5} : Room{0.7, 0.7}; }
 
 double size_factor(SizeWord size) {
   switch (size) {
@@ -120,6 +125,12 @@ std::string_view to_string(Attachment attachment) {
       return "behind";
     case Attachment::in_front:
       return "in front of";
+    case Attachment::under:
+      return "under";
+    case Attachment::beside:
+      return "next to";
+    case Attachment::chasing:
+      return "chasing";
   }
   return "free";
 }
@@ -154,7 +165,7 @@ namespace {
 // Sets the box, motion and draw depth of `f` (already sized `fig_w` × `fig_h`) against
 // the figure `anchor` at index `anchor_index`.
 void attach(PlacedFigure& f, PlacedFigure& anchor, int anchor_index, Attachment how, double fig_w,
-            double fig_h, SeededRandom& random, double frame_h) {
+            double fig_h, SeededRandom& random, double frame_w, double frame_h) {
   const FigureBox& a = anchor.box;
   f.carrier = anchor_index;
   f.attachment = how;
@@ -182,7 +193,7 @@ void attach(PlacedFigure& f, PlacedFigure& anchor, int anchor_index, Attachment 
       break;
     }
     case Attachment::inside:
-      fit(kInsideFill * a.width, kInsideFill * a.height);
+      fit(room_for(how).width * a.width, room_for(how).height * a.height);
       f.stride_hz = f.figure == Figure::fish ? f.stride_hz : 0;
       f.box = {a.x + (a.width - fig_w) / 2, a.y + (a.height - fig_h) * 0.65, fig_w, fig_h};
       f.depth = anchor.depth + 0.001;
@@ -197,6 +208,37 @@ void attach(PlacedFigure& f, PlacedFigure& anchor, int anchor_index, Attachment 
       const FigurePoint hand = hand_point(anchor, a);
       f.box = {hand.x - fig_w / 2, rises ? hand.y - fig_h : hand.y - fig_h / 2, fig_w, fig_h};
       f.depth = anchor.depth + 0.002;
+      break;
+    }
+    case Attachment::under:
+      fit(room_for(how).width * a.width, room_for(how).height * a.height);
+      if (anchor.travel_px <= 0) f.stride_hz = 0;
+      f.box = {a.x + (a.width - fig_w) / 2, a.y + a.height - fig_h, fig_w, fig_h};
+      f.depth = anchor.depth + 0.001;
+      break;
+    case Attachment::beside:
+    case Attachment::chasing: {
+      // A chaser runs behind what it chases, facing the same way; a neighbour stands on
+      // either side with a small gap.
+      const double gap = (how == Attachment::chasing ? 0.08 : 0.03) * frame_h;
+      const auto centre_at = [&](double dir) {
+        return a.x + a.width / 2 + dir * ((a.width + fig_w) / 2 + gap);
+      };
+      const auto in_frame = [&](double dir) {
+        return centre_at(dir) - fig_w / 2 > 0.08 * frame_w &&
+               centre_at(dir) + fig_w / 2 < 0.92 * frame_w;
+      };
+      double dir = how == Attachment::chasing ? (anchor.facing_left ? 1 : -1) : side;
+      if (!in_frame(dir) && in_frame(-dir)) {
+        dir = -dir;
+        // With no room behind, what is chased turns round so the chase has room.
+        if (how == Attachment::chasing) anchor.facing_left = !anchor.facing_left;
+      }
+      if (how == Attachment::chasing) f.facing_left = anchor.facing_left;
+      if (anchor.travel_px <= 0) f.stride_hz = 0;
+      const double centre = centre_at(dir);
+      f.box = {centre - fig_w / 2, a.y + a.height - fig_h, fig_w, fig_h};
+      f.depth = anchor.depth + 0.0005;
       break;
     }
     case Attachment::behind:
@@ -269,15 +311,19 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
     const bool flock = count > 6 && !stacked;
     double fig_h = look.height * short_side * size_factor(subject.size);
     if (flock) fig_h *= std::max(0.35, 1.6 / std::sqrt(count));
-    // A container grows to hold what is inside it at that thing's own size.
+    // A container grows to hold what is inside or under it at that thing's own size.
     for (std::size_t inner = 0; inner < graph.subjects.size(); ++inner) {
-      if (anchors.anchor[inner] != s || anchors.how[inner] != Attachment::inside) continue;
+      const Attachment how = anchors.how[inner];
+      if (anchors.anchor[inner] != s || (how != Attachment::inside && how != Attachment::under)) {
+        continue;
+      }
       const Subject& in = graph.subjects[inner];
       const KindLook in_look = look_of(in);
       const double in_h = in_look.height * short_side * size_factor(in.size);
+      const Room room = room_for(how);
       fig_h = std::max(
-          fig_h,
-          std::min(0.45 * h, std::max(in_h, in_h * in_look.aspect / look.aspect) / kInsideFill));
+          fig_h, std::min(0.45 * h, std::max(in_h / room.height,
+                                             in_h * in_look.aspect / (look.aspect * room.width))));
     }
     // A tower of figures fits under the caption.
     if (stacked) fig_h = std::min(fig_h, 0.7 * h / count);
@@ -343,7 +389,7 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
                                           : static_cast<int>(layout.figures.size()) - 1;
         attach(f, layout.figures[static_cast<std::size_t>(a)], a,
                anchor_subject >= 0 ? anchors.how[su] : Attachment::rests_on, fig_w, fig_h, random,
-               h);
+               w, h);
         keep_in_frame(f, layout.figures, w, h, margin);
       } else {
         const double lo = band_lo + travel;

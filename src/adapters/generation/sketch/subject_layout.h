@@ -6,7 +6,8 @@
 // resting on the one below and moving with it; a subject inside another sits within its
 // box, a held one at its holder's hand, and both move with them; one behind another is
 // drawn first, smaller, dimmer and peeking out to one side, one in front later,
-// overlapping it.
+// overlapping it; one under another stands beneath it, one next to another beside it,
+// and a chaser runs behind what it chases, all moving with it.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +33,7 @@ struct FigureBox {
 };
 
 // How a figure hangs on its carrier (PlacedFigure::carrier).
-enum class Attachment { none, rests_on, inside, held, behind, in_front };
+enum class Attachment { none, rests_on, inside, held, behind, in_front, under, beside, chasing };
 std::string_view to_string(Attachment attachment);
 
 struct PlacedFigure {
