@@ -32,31 +32,50 @@ bool fits(const CameraPath& path, const SubjectLayout& layout, double w, double 
   return true;
 }
 
+// Where the root of figure `i` (what it rests on, is held by or is inside, all the way
+// down) stands on the ground at time t, turned by the orbit.
+struct Turned {
+  double foot_x = 0;  // before the turn
+  double foot_y = 0;
+  double across = 0;  // after it, from the group's centre
+  double nearer = 0;
+};
+
+Turned turn(const SubjectLayout& layout, std::size_t i, const CameraPath& path,
+            const CameraPose& pose, double t, double seconds) {
+  std::size_t root = i;
+  while (layout.figures[root].carrier >= 0) {
+    root = static_cast<std::size_t>(layout.figures[root].carrier);
+  }
+  const FigureBox r = layout.box_at(root, t, seconds);
+  Turned turned{r.x + r.width / 2, r.y + r.height, 0, 0};
+  const double dx = turned.foot_x - path.focus_x;
+  const double dz = (turned.foot_y - path.orbit_centre_y) * kGroundStretch;
+  const double c = std::cos(pose.orbit);
+  const double s = std::sin(pose.orbit);
+  turned.across = dx * c + dz * s;
+  turned.nearer = -dx * s + dz * c;
+  return turned;
+}
+
 }  // namespace
+
+double nearness(const SubjectLayout& layout, std::size_t i, const CameraPath& path,
+                const CameraPose& pose, double t, double seconds) {
+  return turn(layout, i, path, pose, t, seconds).nearer;
+}
 
 FigureBox through_camera(const SubjectLayout& layout, std::size_t i, const CameraPath& path,
                          const CameraPose& pose, double t, double seconds) {
   FigureBox box = layout.box_at(i, t, seconds);
   if (pose.orbit != 0) {
-    // Everything resting on, held by or inside a figure turns with the figure on the ground.
-    std::size_t root = i;
-    while (layout.figures[root].carrier >= 0) {
-      root = static_cast<std::size_t>(layout.figures[root].carrier);
-    }
-    const FigureBox r = root == i ? box : layout.box_at(root, t, seconds);
-    const double foot_x = r.x + r.width / 2;
-    const double foot_y = r.y + r.height;
-    const double dx = foot_x - path.focus_x;
-    const double dz = (foot_y - path.orbit_centre_y) * kGroundStretch;
-    const double c = std::cos(pose.orbit);
-    const double s = std::sin(pose.orbit);
-    const double across = dx * c + dz * s;
-    const double nearer = -dx * s + dz * c;
-    const double scale = std::clamp(1 + nearer / path.orbit_perspective_px, 0.6, 1.6);
-    const double x = path.focus_x + across;
-    const double y = path.orbit_centre_y + nearer / kGroundStretch;
-    box = FigureBox{x + (box.x - foot_x) * scale, y + (box.y - foot_y) * scale, box.width * scale,
-                    box.height * scale};
+    // Everything resting on, held by or inside a figure turns with it on the ground.
+    const Turned turned = turn(layout, i, path, pose, t, seconds);
+    const double scale = std::clamp(1 + turned.nearer / path.orbit_perspective_px, 0.6, 1.6);
+    const double x = path.focus_x + turned.across;
+    const double y = path.orbit_centre_y + turned.nearer / kGroundStretch;
+    box = FigureBox{x + (box.x - turned.foot_x) * scale, y + (box.y - turned.foot_y) * scale,
+                    box.width * scale, box.height * scale};
   }
   const double z = pose.subject_zoom;
   return FigureBox{path.focus_x + (box.x - path.focus_x) * z,

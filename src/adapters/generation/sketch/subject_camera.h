@@ -13,6 +13,12 @@ namespace dreamfeed::sketch {
 FigureBox through_camera(const SubjectLayout& layout, std::size_t i, const CameraPath& path,
                          const CameraPose& pose, double t, double seconds);
 
+// How much nearer than the group's centre figure `i` stands as the orbit of `pose`
+// turns the group (its root's depth; 0 without subjects), so that the figures can be
+// drawn far to near as they pass one another.
+double nearness(const SubjectLayout& layout, std::size_t i, const CameraPath& path,
+                const CameraPose& pose, double t, double seconds);
+
 // Aims `path` at the layout's subject group (focus, orbit centre), then eases its orbit
 // and subject zoom back toward none until every figure, with the pan and `shake_px` of
 // jitter, stays inside a width × height frame all clip long.

@@ -1,7 +1,10 @@
-// Draws the placed figures in layout order (far to near, carriers before riders).
+// Draws the placed figures in layout order (far to near, carriers before riders), or
+// by how near each stands while an orbit turns the group.
 #include "subject_figures.h"
 
 #include <cmath>
+#include <numeric>
+#include <vector>
 
 #include "figure_drawer.h"
 #include "subject_camera.h"
@@ -24,7 +27,19 @@ FigureBox SubjectFigures::on_screen(std::size_t i, const CameraPose& camera, dou
 void SubjectFigures::paint(cairo_t* cr, const CameraPose& camera, double t) const {
   const double light = figure_light(plan_);
   const auto& figures = plan_.subjects.figures;
-  for (std::size_t i = 0; i < figures.size(); ++i) {
+  std::vector<std::size_t> order(figures.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  if (camera.orbit != 0) {
+    // Figures pass one another as the group turns: far to near again, each carried
+    // figure keeping its place after its carrier (they share its nearness).
+    std::vector<double> near(figures.size());
+    for (std::size_t i = 0; i < figures.size(); ++i) {
+      near[i] = nearness(plan_.subjects, i, plan_.camera, camera, t, plan_.seconds);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return near[a] < near[b]; });
+  }
+  for (const std::size_t i : order) {
     const PlacedFigure& f = figures[i];
     draw_figure(cr, f, on_screen(i, camera, t), t, light * f.shade);
     if (f.attachment != Attachment::inside) continue;
