@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "frame_probe.h"
 #include "model/generation_request.h"
 #include "scene_plan.h"
 #include "scene_renderer.h"
@@ -16,27 +17,10 @@
 namespace dreamfeed::sketch {
 namespace {
 
-struct Rendered {
-  ScenePlan plan;
-};
-
-ScenePlan plan_for(std::string_view prompt, int width = 480, int height = 854,
-                   std::uint64_t seed = 11) {
-  static const TextShaper shaper;
-  Result<ScenePlan> plan = plan_scene(SceneRequest{prompt, seed, width, height, 4}, shaper);
-  EXPECT_TRUE(plan.ok()) << prompt;
-  return plan.ok() ? std::move(plan.value()) : ScenePlan{};
-}
-
-struct Pixel {
-  int r, g, b;
-};
-Pixel pixel_at(const FrameView& f, int x, int y) {
-  const auto* row = reinterpret_cast<const std::uint32_t*>(f.pixels + y * f.stride);
-  const std::uint32_t p = row[x];
-  return Pixel{static_cast<int>((p >> 16) & 255), static_cast<int>((p >> 8) & 255),
-               static_cast<int>(p & 255)};
-}
+using testing::figure_of;
+using testing::Pixel;
+using testing::pixel_at;
+using testing::plan_for;
 
 double mean_luma(const FrameView& f) {
   double sum = 0;
@@ -47,14 +31,6 @@ double mean_luma(const FrameView& f) {
     }
   }
   return sum / ((f.height / 2.0) * (f.width / 2.0));
-}
-
-std::size_t figure_of(const ScenePlan& plan, int subject) {
-  for (std::size_t i = 0; i < plan.subjects.figures.size(); ++i) {
-    if (plan.subjects.figures[i].subject == subject) return i;
-  }
-  ADD_FAILURE() << "no figure for subject " << subject;
-  return 0;
 }
 
 TEST(SceneDrawing, ARedCarOnTheLeftIsRedInTheLeftThird) {

@@ -363,6 +363,25 @@ TEST(SketchBackend, TheSceneDescriptionSaysWhatWasUnderstoodDrawnAndPlayed) {
   EXPECT_EQ(scene.at("sound").at("speech").at(0).at("voice").as_string(), "child");
 }
 
+TEST(SketchBackend, TheSceneDescriptionSaysWhatEachFigureWasPlacedAgainst) {
+  RecordingSink sink;
+  Result<GenerationOutput> output = SketchBackend().generate(
+      small_request("zoom in on a girl holding a red balloon"), sink, keep_going());
+  ASSERT_TRUE(output.ok()) << output.error().message;
+  const boost::json::value scene = boost::json::parse(output->scene_json);
+  const auto& figures = scene.at("figures").as_array();
+  ASSERT_EQ(figures.size(), 2u);
+  int held = 0;
+  for (const auto& f : figures) {
+    if (!f.as_object().contains("placed")) continue;
+    ++held;
+    EXPECT_EQ(f.at("placed").as_string(), "held");
+    EXPECT_EQ(figures.at(static_cast<std::size_t>(f.at("against").as_int64())).at("subject"), 0);
+  }
+  EXPECT_EQ(held, 1);
+  EXPECT_GT(scene.at("camera").at("subject_zoom").to_number<double>(), 1.1);
+}
+
 TEST(SketchBackend, AThousandBirdsCostsAboutAsMuchAsOne) {
   auto timed = [](const char* prompt) {
     RecordingSink sink;

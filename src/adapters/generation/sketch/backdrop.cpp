@@ -170,7 +170,9 @@ Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan) {
   const double short_side = std::min(w, h);
   const CameraPath& camera = plan.camera;
 
-  const int sky_margin = static_cast<int>(std::ceil(std::fabs(camera.pan_y_px) * kSkyDepth)) + 2;
+  const int sky_margin =
+      static_cast<int>(std::ceil(std::fabs(camera.pan_y_px * (kSkyDepth - camera.pivot_depth)))) +
+      2;
   sky_ = Layer{draw_sky(plan, sky_margin), 0, -static_cast<double>(sky_margin), kSkyDepth};
 
   double sun_size = 0;
@@ -191,10 +193,12 @@ Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan) {
   for (std::size_t i = 0; i < plan.hills.size(); ++i) {
     const HillLayer& layer = plan.hills[i];
     // Wide and tall enough that the camera's travel never reveals an edge.
-    const int margin_x =
-        static_cast<int>(std::ceil(std::fabs(camera.pan_x_px) * layer.depth / 2)) + 2;
-    const int margin_y =
-        static_cast<int>(std::ceil(std::fabs(camera.pan_y_px) * layer.depth / 2)) + 2;
+    const int margin_x = static_cast<int>(std::ceil(
+                             std::fabs(camera.pan_x_px * (layer.depth - camera.pivot_depth)) / 2)) +
+                         2;
+    const int margin_y = static_cast<int>(std::ceil(
+                             std::fabs(camera.pan_y_px * (layer.depth - camera.pivot_depth)) / 2)) +
+                         2;
     double amplitude = 0;
     for (const Wave& wave : layer.waves) amplitude += wave.amplitude;
     const double tree_room = layer.trees > 0 ? short_side * 0.1 : 0;
@@ -254,30 +258,30 @@ void Backdrop::paint(cairo_t* cr, const CameraPose& camera, double t) const {
   const double duration = plan_.seconds;
 
   cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
-  blit(cr, sky_.surface.get(), 0, sky_.y + camera.pan_y * sky_.depth);
+  blit(cr, sky_.surface.get(), 0, sky_.y + camera.shift_y(sky_.depth));
   cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
 
-  blit(cr, sun_.surface.get(), sun_.x + camera.pan_x * sun_.depth,
-       sun_.y - plan_.sun.rise * h * (t / duration) + camera.pan_y * sun_.depth);
+  blit(cr, sun_.surface.get(), sun_.x + camera.shift_x(sun_.depth),
+       sun_.y - plan_.sun.rise * h * (t / duration) + camera.shift_y(sun_.depth));
 
   for (const Cloud& cloud : clouds_) {
     // Clouds drift across and wrap around, entering from the other side.
     const double span = w + cloud.width * 2;
     double x = cloud.plan.x * span + cloud.plan.speed * w * t;
     x = std::fmod(std::fmod(x, span) + span, span) - cloud.width;
-    blit(cr, cloud.surface.get(), x + camera.pan_x * cloud.plan.depth,
-         cloud.plan.y * h + camera.pan_y * cloud.plan.depth);
+    blit(cr, cloud.surface.get(), x + camera.shift_x(cloud.plan.depth),
+         cloud.plan.y * h + camera.shift_y(cloud.plan.depth));
   }
 
   for (const Layer& hill : hills_) {
-    blit(cr, hill.surface.get(), hill.x + camera.pan_x * hill.depth,
-         hill.y + camera.pan_y * hill.depth);
+    blit(cr, hill.surface.get(), hill.x + camera.shift_x(hill.depth),
+         hill.y + camera.shift_y(hill.depth));
   }
 
   for (const MotePlan& mote : plan_.motes) {
     const double sway = std::sin(2 * M_PI * (t * 0.35 + mote.sway_phase)) * short_side * 0.015;
     const double y = std::fmod(mote.y - mote.rise_speed * t + 1.0, 1.0) * h;
-    const double x = mote.x * w + sway + camera.pan_x * 0.7;
+    const double x = mote.x * w + sway + camera.shift_x(0.7);
     // Fade out near the top and bottom so wrapping around is never seen as a jump.
     const double alpha = 0.55 * std::sin(M_PI * y / h);
     cairo_arc(cr, x, y, mote.radius * short_side, 0, 2 * M_PI);

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <string_view>
 
+#include "figure_hand.h"
+
 namespace dreamfeed::sketch {
 namespace {
 
@@ -85,7 +87,12 @@ void biped(const Pen& p, const PlacedFigure& f, double a, double t) {
   p.round_rect(cx - 0.13, 0.24, 0.26, 0.38, 0.06, f.colour);
   // Arms swing against the legs; a waving figure raises one arm.
   const double arm = -s * 0.8;
-  p.line(cx, 0.3, cx + 0.28 * std::sin(arm), 0.3 + 0.28 * std::cos(arm), 0.06, f.colour);
+  if (f.holding) {
+    const FigurePoint hand = hand_in_unit(f.figure, a);
+    p.line(cx, 0.3, hand.x, hand.y, 0.06, f.colour);
+  } else {
+    p.line(cx, 0.3, cx + 0.28 * std::sin(arm), 0.3 + 0.28 * std::cos(arm), 0.06, f.colour);
+  }
   p.line(cx, 0.3, cx - 0.28 * std::sin(arm), 0.3 + 0.28 * std::cos(arm), 0.06, f.colour);
   const Rgb head = robot ? Rgb{0.75, 0.77, 0.82} : astronaut ? kWhite : kSkin;
   if (robot) {
@@ -310,6 +317,26 @@ void object(const Pen& p, const PlacedFigure& f, double a, double t) {
     p.rect(0, 0.45, a, 0.12, kWhite);
     p.line(a / 2, 0.45, a / 2, 0.2, 0.05, Rgb{0.9, 0.9, 0.3});
     p.ellipse(a / 2, 0.15, 0.04, 0.06 + 0.02 * std::sin(kTau * t * 3), Rgb{1.0, 0.6, 0.1});
+    return;
+  }
+  if (k == "bowl") {
+    // Glass: a pale round body, water in its lower part, a rim; what is inside shows.
+    p.colour(f.colour, 0.35);
+    cairo_save(p.cr);
+    cairo_translate(p.cr, a / 2, 0.55);
+    cairo_scale(p.cr, a / 2, 0.45);
+    cairo_arc(p.cr, 0, 0, 1, 0, kTau);
+    cairo_restore(p.cr);
+    cairo_fill(p.cr);
+    p.colour(Rgb{0.3, 0.55, 0.9}, 0.35);
+    cairo_save(p.cr);
+    cairo_translate(p.cr, a / 2, 0.55);
+    cairo_scale(p.cr, a / 2, 0.45);
+    cairo_arc(p.cr, 0, 0, 0.97, kTau * 0.02, kTau * 0.48);
+    cairo_restore(p.cr);
+    cairo_close_path(p.cr);
+    cairo_fill(p.cr);
+    p.line(a * 0.2, 0.14, a * 0.8, 0.14, 0.03, f.accent);
     return;
   }
   if (k == "lamp") {

@@ -49,11 +49,17 @@ std::string describe_scene(const ScenePlan& plan, const SoundBed& sound) {
   }
   json::array figures;
   for (const PlacedFigure& f : plan.subjects.figures) {
-    figures.emplace_back(json::object{{"subject", f.subject},
-                                      {"x", std::lround(f.box.x)},
-                                      {"y", std::lround(f.box.y)},
-                                      {"width", std::lround(f.box.width)},
-                                      {"height", std::lround(f.box.height)}});
+    json::object figure{{"subject", f.subject},
+                        {"x", std::lround(f.box.x)},
+                        {"y", std::lround(f.box.y)},
+                        {"width", std::lround(f.box.width)},
+                        {"height", std::lround(f.box.height)}};
+    if (f.carrier >= 0) {
+      // Which figure (an index into this array) it was placed against, and how.
+      figure["placed"] = to_string(f.attachment);
+      figure["against"] = f.carrier;
+    }
+    figures.emplace_back(std::move(figure));
   }
   const bool scrolling = plan.text.layout.block_height > plan.text.area.height;
   json::object scene{
@@ -73,7 +79,12 @@ std::string describe_scene(const ScenePlan& plan, const SoundBed& sound) {
                                 {"stars", plan.stars},
                                 {"light", plan.palette.mood == Mood::night ? "moon" : "sun"}}},
       {"camera",
-       json::object{{"zoom", plan.camera.zoom_to > plan.camera.zoom_from ? "in" : "out"}}},
+       json::object{
+           {"zoom", plan.camera.zoom_to > plan.camera.zoom_from ? "in" : "out"},
+           // After fitting to the frame: how much the figures grow (or shrink) and turn.
+           {"subject_zoom",
+            std::lround(100 * plan.camera.subject_zoom_to / plan.camera.subject_zoom_from) / 100.0},
+           {"orbit_degrees", std::lround(plan.camera.orbit_radians * 180 / M_PI)}}},
       {"music", json::object{{"key", key_name(plan.music)},
                              {"chords", std::move(chords)},
                              {"chimes", plan.music.chimes.size()}}},

@@ -9,10 +9,14 @@
 #include "model/generation_request.h"
 #include "prompt_words.h"
 #include "seeded_random.h"
+#include "subject_camera.h"
 #include "understanding/prompt_parser.h"
 
 namespace dreamfeed::sketch {
 namespace {
+
+// How much nearer "zoom in" brings the subject group, before fitting it to the frame.
+constexpr double kSubjectZoom = 1.45;
 
 std::vector<PlannedWord> plan_reveals(const std::vector<PromptWord>& words, double seconds,
                                       SeededRandom random, double& entrance_s) {
@@ -177,18 +181,29 @@ Result<ScenePlan> plan_scene(const SceneRequest& request, const TextShaper& shap
 
   // Camera words from the prompt widen the move; the subjects' layout does not depend
   // on the camera, so editing the camera words keeps everyone in place.
-  if (plan.graph.camera == "pan" || plan.graph.camera == "orbit") {
+  if (plan.graph.camera == "pan") {
     plan.camera.pan_x_px = std::copysign(short_side * 0.12, plan.camera.pan_x_px);
+  } else if (plan.graph.camera == "orbit") {
+    // Pivoting on the subjects: the hills travel most of this one way, the foreground
+    // part of it the other, and the group turns by the angle.
+    plan.camera.pan_x_px = std::copysign(short_side * 0.3, plan.camera.pan_x_px);
+    plan.camera.pan_y_px = 0;
+    plan.camera.pivot_depth = kSubjectDepth;
+    plan.camera.orbit_radians = std::copysign(0.8, plan.camera.pan_x_px);
   } else if (plan.graph.camera == "zoom in") {
     plan.camera.zoom_from = 1.0;
     plan.camera.zoom_to = 1.12;
+    plan.camera.subject_zoom_to = kSubjectZoom;
   } else if (plan.graph.camera == "zoom out") {
     plan.camera.zoom_from = 1.12;
     plan.camera.zoom_to = 1.0;
+    plan.camera.subject_zoom_from = kSubjectZoom;
   } else if (plan.graph.camera == "shake") {
     plan.shake_px = short_side * 0.008;
   }
   plan.subjects = lay_out_subjects(plan.graph, request.width, request.height, request.seed);
+  fit_subject_camera(plan.camera, plan.subjects, request.width, request.height, request.seconds,
+                     plan.shake_px);
 
   plan.music = plan_music(plan.palette, request.seconds, root.fork(5));
   plan.music.chimes = plan_chimes(text, plan.music, request.width, root.fork(6));

@@ -15,6 +15,7 @@ SceneRenderer::SceneRenderer(const ScenePlan& plan, std::string_view creator_han
       backdrop_(plan),
       setting_(plan),
       figures_(plan),
+      foreground_(plan),
       weather_(plan.graph.weather, plan.width, plan.height, plan.seed),
       words_(plan, shaper),
       watermark_(creator_handle, plan.width, plan.height, shaper) {}
@@ -26,6 +27,10 @@ bool SceneRenderer::ok() const {
 
 CameraPose SceneRenderer::figure_camera(double t) const {
   CameraPose pose = camera_at(plan_.camera, t, plan_.seconds);
+  // Resolved to the subjects' plane, so what moves with it only adds pan_x and pan_y.
+  pose.pan_x = pose.shift_x(kSubjectDepth);
+  pose.pan_y = pose.shift_y(kSubjectDepth);
+  pose.pivot = 0;
   if (plan_.shake_px > 0) {
     // Incommensurate sines: an irregular, deterministic handheld wobble.
     pose.pan_x += plan_.shake_px * (std::sin(t * 23.0) + 0.6 * std::sin(t * 37.7));
@@ -51,6 +56,7 @@ FrameView SceneRenderer::render(int frame_index) {
   const CameraPose near = figure_camera(t);
   setting_.paint(cr, near);
   figures_.paint(cr, near, t);
+  foreground_.paint(cr, camera);
   weather_.paint(cr, t);
   words_.paint(cr, near, t);
   watermark_.paint(cr);

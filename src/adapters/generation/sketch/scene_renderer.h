@@ -1,11 +1,12 @@
-// Draws the frames of a planned scene: backdrop, words, watermark, in that order, into
-// one frame surface reused for the whole clip.
+// Draws the frames of a planned scene: backdrop, setting, figures, foreground, weather,
+// words, watermark, in that order, into one frame surface reused for the whole clip.
 #pragma once
 
 #include <string_view>
 
 #include "backdrop.h"
 #include "cairo_handles.h"
+#include "foreground_layer.h"
 #include "interfaces/clip_sink.h"
 #include "scene_plan.h"
 #include "setting_layer.h"
@@ -38,6 +39,7 @@ class SceneRenderer {
   Backdrop backdrop_;
   SettingLayer setting_;
   SubjectFigures figures_;
+  ForegroundLayer foreground_;
   WeatherLayer weather_;
   WordSprites words_;
   Watermark watermark_;

@@ -1,6 +1,12 @@
-// espeak-ng keeps global state, so one process-wide initialisation guarded by a mutex;
-// the synth callback appends to the buffer passed as user data. The robot voice is a
-// monotone espeak voice ring-modulated afterwards (a metallic buzz espeak cannot do).
+// espeak-ng keeps global state, so one process-wide initialisation guarded by a mutex.
+// Each line is synthesised in a forked child and its samples come back through a pipe:
+// espeak-ng carries state from one utterance to the next that no API call resets (the
+// pitch-flutter phase and the automatic gain are function-local statics, breathy
+// voices draw on rand()), so the same line spoken after another sounded slightly
+// different and clips with dialogue were not bit-identical. The parent only ever
+// initialises espeak-ng, so every child starts from the same untouched state; srand()
+// in the child pins the breath noise. The robot voice is a monotone espeak voice
+// ring-modulated afterwards (a metallic buzz espeak cannot do).
 #include "speech.h"
 
 #include <espeak-ng/speak_lib.h>
@@ -11,7 +17,14 @@ extern "C" {
 #include <libswresample/swresample.h>
 }
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <string>
 
@@ -76,6 +89,76 @@ std::vector<float> resample(const std::vector<short>& in, int from, int to) {
   return out;
 }
 
+enum ChildExit { kSpoken = 0, kNoVoice = 2, kNotSpoken = 3 };
+
+// Runs in the forked child: only espeak-ng, a write and _exit, never returns.
+[[noreturn]] void speak_and_exit(const std::string& line, const VoiceSettings& s, int out_fd) {
+  std::vector<short> raw;
+  if (espeak_SetVoiceByName(s.name) != EE_OK && espeak_SetVoiceByName("en") != EE_OK) {
+    _exit(kNoVoice);
+  }
+  espeak_SetParameter(espeakRATE, s.words_per_minute, 0);
+  espeak_SetParameter(espeakPITCH, s.pitch, 0);
+  espeak_SetParameter(espeakRANGE, s.range, 0);
+  std::srand(1);
+  if (espeak_Synth(line.c_str(), line.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
+                   &raw) != EE_OK) {
+    _exit(kNotSpoken);
+  }
+  const auto* bytes = reinterpret_cast<const char*>(raw.data());
+  std::size_t left = raw.size() * sizeof(short);
+  while (left > 0) {
+    const ssize_t wrote = write(out_fd, bytes, left);
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote <= 0) _exit(kNotSpoken);
+    bytes += wrote;
+    left -= static_cast<std::size_t>(wrote);
+  }
+  _exit(kSpoken);
+}
+
+// Call with the espeak mutex held and espeak-ng initialised.
+Result<std::vector<short>> synthesise_in_child(std::string_view text, const VoiceSettings& s) {
+  const std::string line(text);
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) {
+    return make_error(ErrorCode::internal, std::string("no pipe for speech: ") + strerror(errno));
+  }
+  const pid_t child = fork();
+  if (child < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return make_error(ErrorCode::internal,
+                      std::string("could not fork for speech: ") + strerror(errno));
+  }
+  if (child == 0) {
+    close(fds[0]);
+    speak_and_exit(line, s, fds[1]);
+  }
+  close(fds[1]);
+  std::vector<char> bytes;
+  char chunk[1 << 16];
+  for (;;) {
+    const ssize_t got = read(fds[0], chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    bytes.insert(bytes.end(), chunk, chunk + got);
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != kSpoken) {
+    if (WIFEXITED(status) && WEXITSTATUS(status) == kNoVoice) {
+      return make_error(ErrorCode::unavailable, "espeak-ng has no English voice");
+    }
+    return make_error(ErrorCode::internal, "espeak-ng could not speak");
+  }
+  std::vector<short> raw(bytes.size() / sizeof(short));
+  std::memcpy(raw.data(), bytes.data(), raw.size() * sizeof(short));
+  return raw;
+}
+
 }  // namespace
 
 Result<std::vector<float>> speak(std::string_view text, std::string_view voice, int sample_rate) {
@@ -92,17 +175,9 @@ Result<std::vector<float>> speak(std::string_view text, std::string_view voice, 
       return make_error(ErrorCode::unavailable, "espeak-ng could not start (voice data missing?)");
     }
     rate = espeak_rate;
-    const VoiceSettings s = settings_for(voice);
-    if (espeak_SetVoiceByName(s.name) != EE_OK && espeak_SetVoiceByName("en") != EE_OK) {
-      return make_error(ErrorCode::unavailable, "espeak-ng has no English voice");
-    }
-    espeak_SetParameter(espeakRATE, s.words_per_minute, 0);
-    espeak_SetParameter(espeakPITCH, s.pitch, 0);
-    espeak_SetParameter(espeakRANGE, s.range, 0);
-    const std::string line(text);
-    const espeak_ERROR spoken = espeak_Synth(line.c_str(), line.size() + 1, 0, POS_CHARACTER, 0,
-                                             espeakCHARS_UTF8, nullptr, &raw);
-    if (spoken != EE_OK) return make_error(ErrorCode::internal, "espeak-ng could not speak");
+    Result<std::vector<short>> spoken = synthesise_in_child(text, settings_for(voice));
+    if (!spoken) return spoken.error();
+    raw = std::move(spoken.value());
   }
   std::vector<float> out = resample(raw, rate, sample_rate);
   if (voice == "robot") {

@@ -11,7 +11,8 @@ namespace dreamfeed::sketch {
 
 // Mono samples in [-1, 1] at `sample_rate` of `text` spoken in `voice` (adult_male,
 // adult_female, child, elder, robot, creature, narrator). unavailable when espeak-ng
-// cannot start (no voice data installed). Thread-safe: espeak-ng is not, so calls are
+// cannot start (no voice data installed). The same text and voice give the same samples
+// every time, whatever was spoken before. Thread-safe: espeak-ng is not, so calls are
 // serialised.
 Result<std::vector<float>> speak(std::string_view text, std::string_view voice, int sample_rate);
 

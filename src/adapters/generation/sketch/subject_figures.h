@@ -15,6 +15,7 @@ namespace dreamfeed::sketch {
 class SubjectFigures {
  public:
   explicit SubjectFigures(const ScenePlan& plan) : plan_(plan) {}
+  // `camera` is the pose of the subjects' plane (SceneRenderer::figure_camera).
   void paint(cairo_t* cr, const CameraPose& camera, double t) const;
   // Where figure `i` of plan.subjects is drawn at time t, in frame pixels.
   FigureBox on_screen(std::size_t i, const CameraPose& camera, double t) const;

@@ -1,5 +1,6 @@
 // Layout of the understood subjects: sizes per kind, ground or sky placement, groups,
-// stacks, colours, and the drift each figure makes over the clip.
+// figures placed against others (stacks, inside, held, behind, in front), colours, and
+// the drift each figure makes over the clip.
 #include "subject_layout.h"
 
 #include <algorithm>
@@ -7,7 +8,9 @@
 #include <map>
 #include <string>
 
+#include "figure_hand.h"
 #include "seeded_random.h"
+#include "subject_anchors.h"
 
 namespace dreamfeed::sketch {
 namespace {
@@ -45,10 +48,10 @@ const std::map<std::string_view, KindLook, std::less<>>& kind_looks() {
       {"mushroom", {0.06, 1.0, {0.9, 0.2, 0.2}}},    {"castle", {0.42, 1.1, {0.7, 0.68, 0.65}}},
       {"tower", {0.5, 0.35, {0.9, 0.9, 0.88}}},      {"house", {0.3, 1.1, {0.85, 0.55, 0.4}}},
       {"ball", {0.06, 1.0, {0.9, 0.25, 0.2}}},       {"balloon", {0.09, 0.6, {0.9, 0.2, 0.3}}},
-      {"table", {0.09, 1.6, {0.55, 0.38, 0.22}}},    {"chair", {0.11, 0.7, {0.55, 0.38, 0.22}}},
-      {"dragon", {0.3, 1.5, {0.3, 0.65, 0.35}}},     {"ghost", {0.18, 0.7, {0.96, 0.96, 1.0}}},
-      {"alien", {0.18, 0.6, {0.45, 0.85, 0.4}}},     {"snake", {0.05, 3.0, {0.35, 0.6, 0.25}}},
-      {"octopus", {0.14, 1.0, {0.75, 0.35, 0.6}}},
+      {"bowl", {0.14, 1.1, {0.75, 0.88, 0.98}}},     {"table", {0.09, 1.6, {0.55, 0.38, 0.22}}},
+      {"chair", {0.11, 0.7, {0.55, 0.38, 0.22}}},    {"dragon", {0.3, 1.5, {0.3, 0.65, 0.35}}},
+      {"ghost", {0.18, 0.7, {0.96, 0.96, 1.0}}},     {"alien", {0.18, 0.6, {0.45, 0.85, 0.4}}},
+      {"snake", {0.05, 3.0, {0.35, 0.6, 0.25}}},     {"octopus", {0.14, 1.0, {0.75, 0.35, 0.6}}},
   };
   return looks;
 }
@@ -77,6 +80,19 @@ KindLook family_look(Figure figure) {
   return {0.1, 1.0, {0.5, 0.5, 0.5}};
 }
 
+KindLook look_of(const Subject& subject) {
+  auto it = kind_looks().find(subject.kind);
+  return it != kind_looks().end() ? it->second : family_look(subject.figure);
+}
+
+// How much of the box of what it is inside or under a figure may fill: what is under a
+// table stays below its top.
+struct Room {
+  double width;
+  double height;
+};
+Room room_for(Attachment how) { return how == Attachment::under ? Room{0.8, 0.5} : Room{0.7, 0.7}; }
+
 double size_factor(SizeWord size) {
   switch (size) {
     case SizeWord::tiny:
@@ -94,6 +110,30 @@ double size_factor(SizeWord size) {
 }
 
 }  // namespace
+
+std::string_view to_string(Attachment attachment) {
+  switch (attachment) {
+    case Attachment::none:
+      return "free";
+    case Attachment::rests_on:
+      return "on";
+    case Attachment::inside:
+      return "inside";
+    case Attachment::held:
+      return "held";
+    case Attachment::behind:
+      return "behind";
+    case Attachment::in_front:
+      return "in front of";
+    case Attachment::under:
+      return "under";
+    case Attachment::beside:
+      return "next to";
+    case Attachment::chasing:
+      return "chasing";
+  }
+  return "free";
+}
 
 const Rgb* named_colour(std::string_view name) {
   static const std::map<std::string_view, Rgb, std::less<>> colours = {
@@ -120,25 +160,127 @@ FigureBox SubjectLayout::box_at(std::size_t i, double t, double seconds) const {
   return box;
 }
 
+namespace {
+
+// Sets the box, motion and draw depth of `f` (already sized `fig_w` × `fig_h`) against
+// the figure `anchor` at index `anchor_index`.
+void attach(PlacedFigure& f, PlacedFigure& anchor, int anchor_index, Attachment how, double fig_w,
+            double fig_h, SeededRandom& random, double frame_w, double frame_h) {
+  const FigureBox& a = anchor.box;
+  f.carrier = anchor_index;
+  f.attachment = how;
+  f.travel_px = 0;
+  f.airborne = false;
+  // Scaled down only: a thing inside or in a hand never outgrows what holds it.
+  const auto fit = [&](double limit_w, double limit_h) {
+    const double k = std::min({1.0, limit_w / fig_w, limit_h / fig_h});
+    fig_w *= k;
+    fig_h *= k;
+  };
+  const double side = random.uniform() < 0.5 ? -1 : 1;
+  switch (how) {
+    case Attachment::none:
+    case Attachment::rests_on: {
+      f.facing_left = anchor.facing_left;
+      f.stride_hz = f.figure == Figure::quadruped ? anchor.stride_hz : 0;
+      // Riders sit a little into what they ride, animals stand on its back, and objects
+      // sit flat on one another so each one's edge shows.
+      const double sink = f.figure == Figure::biped    ? 0.45
+                          : f.figure == Figure::object ? 0.0
+                                                       : 0.12;
+      f.box = {a.x + (a.width - fig_w) / 2, a.y - fig_h + sink * fig_h, fig_w, fig_h};
+      f.depth = anchor.depth + 0.001;
+      break;
+    }
+    case Attachment::inside:
+      fit(room_for(how).width * a.width, room_for(how).height * a.height);
+      f.stride_hz = f.figure == Figure::fish ? f.stride_hz : 0;
+      f.box = {a.x + (a.width - fig_w) / 2, a.y + (a.height - fig_h) * 0.65, fig_w, fig_h};
+      f.depth = anchor.depth + 0.001;
+      break;
+    case Attachment::held: {
+      // A balloon or umbrella rises from the hand; anything else is gripped at its middle.
+      const bool rises = f.kind == "balloon" || f.kind == "umbrella" || f.kind == "flower";
+      fit(a.width * (rises ? 2.0 : 0.9), a.height * (rises ? 0.9 : 0.45));
+      anchor.holding = true;
+      f.facing_left = anchor.facing_left;
+      f.stride_hz = 0;
+      const FigurePoint hand = hand_point(anchor, a);
+      f.box = {hand.x - fig_w / 2, rises ? hand.y - fig_h : hand.y - fig_h / 2, fig_w, fig_h};
+      f.depth = anchor.depth + 0.002;
+      break;
+    }
+    case Attachment::under:
+      fit(room_for(how).width * a.width, room_for(how).height * a.height);
+      if (anchor.travel_px <= 0) f.stride_hz = 0;
+      f.box = {a.x + (a.width - fig_w) / 2, a.y + a.height - fig_h, fig_w, fig_h};
+      f.depth = anchor.depth + 0.001;
+      break;
+    case Attachment::beside:
+    case Attachment::chasing: {
+      // A chaser runs behind what it chases, facing the same way; a neighbour stands on
+      // either side with a small gap.
+      const double gap = (how == Attachment::chasing ? 0.08 : 0.03) * frame_h;
+      const auto centre_at = [&](double dir) {
+        return a.x + a.width / 2 + dir * ((a.width + fig_w) / 2 + gap);
+      };
+      const auto in_frame = [&](double dir) {
+        return centre_at(dir) - fig_w / 2 > 0.08 * frame_w &&
+               centre_at(dir) + fig_w / 2 < 0.92 * frame_w;
+      };
+      double dir = how == Attachment::chasing ? (anchor.facing_left ? 1 : -1) : side;
+      if (!in_frame(dir) && in_frame(-dir)) {
+        dir = -dir;
+        // With no room behind, what is chased turns round so the chase has room.
+        if (how == Attachment::chasing) anchor.facing_left = !anchor.facing_left;
+      }
+      if (how == Attachment::chasing) f.facing_left = anchor.facing_left;
+      if (anchor.travel_px <= 0) f.stride_hz = 0;
+      const double centre = centre_at(dir);
+      f.box = {centre - fig_w / 2, a.y + a.height - fig_h, fig_w, fig_h};
+      f.depth = anchor.depth + 0.0005;
+      break;
+    }
+    case Attachment::behind:
+    case Attachment::in_front: {
+      const bool behind = how == Attachment::behind;
+      if (behind) fit(0.85 * fig_w, 0.85 * fig_h);
+      // Legs only move when the pair is going somewhere.
+      if (anchor.travel_px <= 0) f.stride_hz = 0;
+      const double foot = a.y + a.height + (behind ? -0.035 : 0.03) * frame_h;
+      const double centre = a.x + a.width / 2 + side * (behind ? 0.45 : 0.2) * a.width;
+      f.box = {centre - fig_w / 2, foot - fig_h, fig_w, fig_h};
+      f.depth = anchor.depth + (behind ? -0.02 : 0.02);
+      (behind ? f.shade : anchor.shade) = 0.8;
+      break;
+    }
+  }
+}
+
+// Keeps an attached figure inside the frame wherever its carrier's drift takes it.
+void keep_in_frame(PlacedFigure& f, const std::vector<PlacedFigure>& placed, double w, double h,
+                   double margin) {
+  const PlacedFigure* root = &f;
+  while (root->carrier >= 0) root = &placed[static_cast<std::size_t>(root->carrier)];
+  const double bob = root->airborne ? 0.08 * root->box.height : 0;
+  const auto squeeze = [](double v, double lo, double hi) {
+    return hi < lo ? (lo + hi) / 2 : std::clamp(v, lo, hi);
+  };
+  f.box.x = squeeze(f.box.x, margin + root->travel_px, w - margin - root->travel_px - f.box.width);
+  f.box.y = squeeze(f.box.y, 0.02 * h + bob, 0.97 * h - f.box.height - bob);
+}
+
+}  // namespace
+
 SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, std::uint64_t seed) {
   SubjectLayout layout;
   const double w = width;
   const double h = height;
   const double short_side = std::min(w, h);
   const double ground = 0.86 * h;
-  const auto stacks = graph.stacks();
-  std::vector<int> rests_on(graph.subjects.size(), -1);
-  for (const auto& chain : stacks) {
-    for (std::size_t k = 1; k < chain.size(); ++k) rests_on[chain[k]] = chain[k - 1];
-  }
-  std::vector<int> first_figure(graph.subjects.size(), -1);
+  const SubjectAnchors anchors = find_anchors(graph);
+  std::vector<std::vector<int>> figures_of(graph.subjects.size());
   std::map<std::string, int> seen_of_kind;
-  // Bottoms first so each stacked subject finds its carrier already placed.
-  std::vector<int> order;
-  for (std::size_t s = 0; s < graph.subjects.size(); ++s) {
-    if (rests_on[s] == -1) order.push_back(static_cast<int>(s));
-  }
-  for (const auto& chain : stacks) order.insert(order.end(), chain.begin() + 1, chain.end());
   // Keys are assigned in prompt order so "the second horse" keeps its stream.
   std::vector<std::uint64_t> keys(graph.subjects.size());
   for (std::size_t s = 0; s < graph.subjects.size(); ++s) {
@@ -146,23 +288,45 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
     keys[s] = hash_text(graph.subjects[s].kind + "#" + std::to_string(nth));
   }
 
-  for (int s : order) {
+  for (int s : anchors.order) {
     if (static_cast<int>(layout.figures.size()) >= kMaxFigures) break;
-    const Subject& subject = graph.subjects[static_cast<std::size_t>(s)];
-    SeededRandom random(seed ^ (keys[static_cast<std::size_t>(s)] * 0x9E3779B97F4A7C15ULL));
-    auto look_it = kind_looks().find(subject.kind);
-    const KindLook look =
-        look_it != kind_looks().end() ? look_it->second : family_look(subject.figure);
+    const auto su = static_cast<std::size_t>(s);
+    const Subject& subject = graph.subjects[su];
+    SeededRandom random(seed ^ (keys[su] * 0x9E3779B97F4A7C15ULL));
+    const KindLook look = look_of(subject);
     Rgb colour = look.colour;
     if (const Rgb* named = named_colour(subject.colour)) colour = *named;
     const Rgb accent{colour.r * 0.6, colour.g * 0.6, colour.b * 0.6};
+    // An anchor cut by the figure bound leaves its dependants standing on their own.
+    const int anchor_subject =
+        anchors.anchor[su] >= 0 && !figures_of[static_cast<std::size_t>(anchors.anchor[su])].empty()
+            ? anchors.anchor[su]
+            : -1;
 
-    const int count = static_cast<int>(std::clamp<std::int64_t>(
+    const bool stacked = anchors.self_stacked[su] && anchor_subject < 0;
+    int count = static_cast<int>(std::clamp<std::int64_t>(
         subject.count, 1,
         std::min(kMaxFiguresPerSubject, kMaxFigures - static_cast<int>(layout.figures.size()))));
-    const bool flock = count > 6;
+    if (stacked) count = std::min(count, kMaxStacked);
+    const bool flock = count > 6 && !stacked;
     double fig_h = look.height * short_side * size_factor(subject.size);
     if (flock) fig_h *= std::max(0.35, 1.6 / std::sqrt(count));
+    // A container grows to hold what is inside or under it at that thing's own size.
+    for (std::size_t inner = 0; inner < graph.subjects.size(); ++inner) {
+      const Attachment how = anchors.how[inner];
+      if (anchors.anchor[inner] != s || (how != Attachment::inside && how != Attachment::under)) {
+        continue;
+      }
+      const Subject& in = graph.subjects[inner];
+      const KindLook in_look = look_of(in);
+      const double in_h = in_look.height * short_side * size_factor(in.size);
+      const Room room = room_for(how);
+      fig_h = std::max(
+          fig_h, std::min(0.45 * h, std::max(in_h / room.height,
+                                             in_h * in_look.aspect / (look.aspect * room.width))));
+    }
+    // A tower of figures fits under the caption.
+    if (stacked) fig_h = std::min(fig_h, 0.7 * h / count);
     fig_h = std::min(fig_h, 0.6 * h);
     double fig_w = std::min(fig_h * look.aspect, 0.7 * w);
     fig_h = fig_w / look.aspect;
@@ -199,7 +363,6 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
     const double travel =
         still ? 0 : std::clamp(0.06 * w, 0.0, std::max(0.0, (band_hi - band_lo - fig_w) / 2));
 
-    const int carrier_subject = rests_on[static_cast<std::size_t>(s)];
     for (int n = 0; n < count; ++n) {
       PlacedFigure f;
       f.subject = s;
@@ -214,20 +377,20 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
       f.travel_px = travel;
       f.box.width = fig_w;
       f.box.height = fig_h;
-      if (carrier_subject >= 0 && first_figure[static_cast<std::size_t>(carrier_subject)] >= 0) {
-        const int carrier = first_figure[static_cast<std::size_t>(carrier_subject)];
-        const PlacedFigure& below = layout.figures[static_cast<std::size_t>(carrier)];
-        f.carrier = carrier;
-        f.facing_left = below.facing_left;
-        f.travel_px = 0;
-        f.stride_hz = subject.figure == Figure::quadruped ? below.stride_hz : 0;
-        f.airborne = false;
-        // Riders sit a little into what they ride; things standing on stand on its back.
-        const double sink = subject.figure == Figure::biped ? 0.45 : 0.12;
-        f.box.x = below.box.x + (below.box.width - fig_w) / 2;
-        f.box.y = below.box.y - fig_h + sink * fig_h;
-        f.depth = below.depth + 0.001;
-        f.box.y = std::max(f.box.y, 0.02 * h);
+      if (stacked && n % 2 == 1) {
+        // Alternate shades tell the members of a tower apart.
+        f.colour = Rgb{colour.r * 0.85, colour.g * 0.85, colour.b * 0.85};
+      }
+      if (anchor_subject >= 0 || (stacked && n > 0)) {
+        // The n-th figure goes with the anchor's n-th; a tower's with the one below.
+        const auto& anchor_figures = figures_of[static_cast<std::size_t>(anchor_subject)];
+        if (anchor_subject >= 0 && n >= static_cast<int>(anchor_figures.size())) break;
+        const int a = anchor_subject >= 0 ? anchor_figures[static_cast<std::size_t>(n)]
+                                          : static_cast<int>(layout.figures.size()) - 1;
+        attach(f, layout.figures[static_cast<std::size_t>(a)], a,
+               anchor_subject >= 0 ? anchors.how[su] : Attachment::rests_on, fig_w, fig_h, random,
+               w, h);
+        keep_in_frame(f, layout.figures, w, h, margin);
       } else {
         const double lo = band_lo + travel;
         const double hi = std::max(lo, band_hi - travel - fig_w);
@@ -240,10 +403,8 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
         }
         f.depth = (f.box.y + f.box.height) / h;
       }
-      if (n == 0)
-        first_figure[static_cast<std::size_t>(s)] = static_cast<int>(layout.figures.size());
+      figures_of[su].push_back(static_cast<int>(layout.figures.size()));
       layout.figures.push_back(f);
-      if (f.carrier >= 0) break;  // one rider per carrier figure
     }
   }
   // Farther (higher on screen) first, stacked figures after what carries them.

@@ -2,11 +2,16 @@
 // figure (a group of "three cats" is three figures, a flock is bounded). Each subject
 // draws from its own random stream keyed by its kind and how many of that kind came
 // before it — not by its position in the prompt — so editing other parts of a prompt
-// keeps its place. Stacks (on, riding) are laid out bottom first, each member resting
-// on the one below and moving with it.
+// keeps its place. Stacks (on, riding, "stacked") are laid out bottom first, each member
+// resting on the one below and moving with it; a subject inside another sits within its
+// box, a held one at its holder's hand, and both move with them; one behind another is
+// drawn first, smaller, dimmer and peeking out to one side, one in front later,
+// overlapping it; one under another stands beneath it, one next to another beside it,
+// and a chaser runs behind what it chases, all moving with it.
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "palette.h"
@@ -17,6 +22,8 @@ namespace dreamfeed::sketch {
 // Figures drawn at most per subject; "a thousand birds" draws a flock this big.
 inline constexpr int kMaxFiguresPerSubject = 40;
 inline constexpr int kMaxFigures = 120;
+// Figures in one "stacked" tower ("five cats stacked").
+inline constexpr int kMaxStacked = 8;
 
 struct FigureBox {
   double x = 0;  // left, frame pixels
@@ -24,6 +31,10 @@ struct FigureBox {
   double width = 0;
   double height = 0;
 };
+
+// How a figure hangs on its carrier (PlacedFigure::carrier).
+enum class Attachment { none, rests_on, inside, held, behind, in_front, under, beside, chasing };
+std::string_view to_string(Attachment attachment);
 
 struct PlacedFigure {
   int subject = 0;  // index into SceneGraph::subjects
@@ -37,8 +48,11 @@ struct PlacedFigure {
   double stride_hz = 1;  // limb cycles per second; 0 for still things
   bool facing_left = false;
   bool airborne = false;  // flies or floats: bobs instead of walking
-  int carrier = -1;       // index of the figure it rests on (moves with it), or -1
-  double depth = 1;       // for draw order: farther (smaller y) first
+  int carrier = -1;       // index of the figure it is placed against (moves with it), or -1
+  Attachment attachment = Attachment::none;  // how, when carrier >= 0
+  bool holding = false;                      // reaches out to hold a figure attached as held
+  double shade = 1;  // multiplies the light: below 1 for a figure set back behind another
+  double depth = 1;  // for draw order: farther (smaller y) first
 };
 
 struct SubjectLayout {

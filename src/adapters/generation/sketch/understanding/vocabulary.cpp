@@ -81,6 +81,7 @@ const SubjectRow kSubjects[] = {
     {"ball", Figure::object, {"ball", "football", "basketball"}},
     {"box", Figure::object, {"box", "boxes", "crate", "package", "present", "gift"}},
     {"balloon", Figure::object, {"balloon"}},
+    {"bowl", Figure::object, {"bowl", "fishbowl", "aquarium", "jar", "vase"}},
     {"umbrella", Figure::object, {"umbrella"}},
     {"cake", Figure::object, {"cake", "pie", "cupcake"}},
     {"guitar", Figure::object, {"guitar", "violin"}},
