@@ -1,6 +1,6 @@
 // The full-screen vertical feed: scroll-snapped slides, the visible one plays
-// (IntersectionObserver), the next one preloads, more load near the end, and the
-// keyboard moves (↑/↓, J/K), pauses (space) and mutes (M).
+// (IntersectionObserver) and reports what was watched, the next one preloads, more
+// load near the end, and the keyboard moves (↑/↓, J/K), pauses (space) and mutes (M).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Video } from '../api/types';
 import { toggleMuted } from '../state/sound';
@@ -83,6 +83,7 @@ export function FeedList({ videos, onNearEnd }: Props) {
             active={index === active}
             preload={preloadFor(index, active)}
             pauseToggle={index === active ? pauseToggle : 0}
+            reportViews
           />
           <ClipCaption video={video} />
           <ClipActions video={video} />
