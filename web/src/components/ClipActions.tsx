@@ -1,5 +1,6 @@
-// The buttons beside a clip: like, comment, share (copy link), remix, download — with
-// counts. Actions that need an account send logged-out visitors to log in and back.
+// The buttons beside a clip: like, comment, share (the system share sheet, or copy the
+// link), remix, download — with counts.
+// Actions that need an account send logged-out visitors to log in and back.
 import { useState } from 'preact/hooks';
 import { endpoints } from '../api/endpoints';
 import { errorMessage } from '../api/client';
@@ -7,6 +8,7 @@ import type { Video } from '../api/types';
 import { formatCount, shareUrl } from '../lib/format';
 import { navigate } from '../lib/navigate';
 import { requireLogin } from '../state/session';
+import { reportEvent } from '../state/viewEvents';
 import { Icon } from './Icon';
 import { showToast } from './Toast';
 
@@ -21,6 +23,22 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Shares through the system sheet where there is one, else copies; true when shared. */
+async function shareLink(url: string, title: string): Promise<boolean> {
+  if (typeof navigator.share === 'function') {
+    try {
+      await navigator.share({ url, title });
+      return true;
+    } catch (e) {
+      if ((e as DOMException)?.name === 'AbortError') return false; // the person closed the sheet
+      // Otherwise (not allowed here, no target): copy the link instead.
+    }
+  }
+  const copied = await copyText(url);
+  showToast(copied ? 'Link copied' : `Copy this link: ${url}`);
+  return copied;
 }
 
 export function ClipActions({ video }: { video: Video }) {
@@ -48,8 +66,7 @@ export function ClipActions({ video }: { video: Video }) {
   };
 
   const share = async () => {
-    const url = shareUrl(video.id);
-    showToast((await copyText(url)) ? 'Link copied' : `Copy this link: ${url}`);
+    if (await shareLink(shareUrl(video.id), video.prompt)) reportEvent({ type: 'share', video_id: video.id });
   };
 
   const remix = () => {
@@ -74,7 +91,7 @@ export function ClipActions({ video }: { video: Video }) {
         <Icon name="comment" />
         <span class="count">{formatCount(video.comments)}</span>
       </a>
-      <button type="button" class="action" aria-label="Share: copy link" onClick={share}>
+      <button type="button" class="action" aria-label="Share" onClick={share}>
         <Icon name="share" />
         <span class="count">Share</span>
       </button>
