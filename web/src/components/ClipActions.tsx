@@ -1,6 +1,7 @@
 // The buttons beside a clip: like, comment, share (the system share sheet, or copy the
-// link), remix, download — with counts.
+// link), remix, download — with counts — and any extra buttons the feed adds.
 // Actions that need an account send logged-out visitors to log in and back.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { endpoints } from '../api/endpoints';
 import { errorMessage } from '../api/client';
@@ -41,7 +42,7 @@ async function shareLink(url: string, title: string): Promise<boolean> {
   return copied;
 }
 
-export function ClipActions({ video }: { video: Video }) {
+export function ClipActions({ video, children }: { video: Video; children?: ComponentChildren }) {
   const [liked, setLiked] = useState(!!video.liked_by_me);
   const [likes, setLikes] = useState(video.likes);
   const [busy, setBusy] = useState(false);
@@ -103,6 +104,7 @@ export function ClipActions({ video }: { video: Video }) {
         <Icon name="download" />
         <span class="count">Save</span>
       </a>
+      {children}
     </div>
   );
 }
