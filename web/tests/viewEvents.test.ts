@@ -112,15 +112,21 @@ describe('event reporter', () => {
     expect(r.queued().at(-1)?.video_id).toBe(`vid${MAX_QUEUED + 49}`);
   });
 
-  it('when the page is hidden, lets the clip on screen report first, then sends with keepalive', async () => {
+  it('when the page is hidden or closed, lets the clip on screen report first, then sends once with keepalive', async () => {
     const calls = mockFetch({ 'POST /api/v1/events': ok });
     sessionKnown.value = true;
     currentUser.value = { id: 'u1', handle: 'ada' };
     viewEvents.report({ type: 'impression', video_id: 'vid1' });
-    const off = viewEvents.onBeforeHide(() =>
-      viewEvents.report({ type: 'watch', video_id: 'vid1', watched_ms: 1200, duration_ms: 4000, completed: false, loops: 0 }),
-    );
+    let watching = true; // like the feed's clip: it reports its watch once, then is done
+    const off = viewEvents.onBeforeHide(() => {
+      if (watching) viewEvents.report({ type: 'watch', video_id: 'vid1', watched_ms: 1200, duration_ms: 4000, completed: false, loops: 0 });
+      watching = false;
+    });
+    // Closing a tab fires visibilitychange (hidden) and then pagehide: one send.
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
     window.dispatchEvent(new Event('pagehide'));
+    delete (document as { visibilityState?: string }).visibilityState;
     off();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toHaveLength(1);

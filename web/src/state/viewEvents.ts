@@ -41,6 +41,8 @@ export interface ReporterDeps {
 export function createEventReporter({ send, signedIn, now = Date.now }: ReporterDeps) {
   let queue: ViewEvent[] = [];
   let sending = false;
+  /** Events in a keepalive send: a page going away fires both visibilitychange and pagehide. */
+  const leaving = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = FLUSH_EVERY_MS;
   const beforeHide = new Set<() => void>();
@@ -62,8 +64,12 @@ export function createEventReporter({ send, signedIn, now = Date.now }: Reporter
     // One ordinary send at a time; a keepalive send may overlap it (the page is
     // leaving), and any events both carry are counted once thanks to their ids.
     if (queue.length === 0 || (sending && !keepalive)) return;
-    const batch = queue.slice(0, keepalive ? MAX_KEEPALIVE_BATCH : MAX_BATCH);
-    if (!keepalive) sending = true;
+    const batch = keepalive
+      ? queue.filter((e) => !leaving.has(e.id)).slice(0, MAX_KEEPALIVE_BATCH)
+      : queue.slice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    if (keepalive) batch.forEach((e) => leaving.add(e.id));
+    else sending = true;
     let failed = false;
     try {
       await send(batch, keepalive);
@@ -80,7 +86,8 @@ export function createEventReporter({ send, signedIn, now = Date.now }: Reporter
         retryDelay = Math.min(retryDelay * 2, MAX_RETRY_DELAY_MS);
       }
     } finally {
-      if (!keepalive) sending = false;
+      if (keepalive) batch.forEach((e) => leaving.delete(e.id));
+      else sending = false;
     }
     if (queue.length >= FLUSH_AT && !failed) void flush();
     else schedule(failed ? retryDelay : FLUSH_EVERY_MS);
