@@ -134,6 +134,16 @@ describe('event reporter', () => {
     expect((calls[0].body as { events: ViewEvent[] }).events.map((e) => e.type)).toEqual(['impression', 'watch']);
   });
 
+  it('keeps what the first clip reported before the session was known, and sends it once signed in', async () => {
+    const calls = mockFetch({ 'POST /api/v1/events': ok });
+    viewEvents.report({ type: 'impression', video_id: 'vid1' });
+    currentUser.value = { id: 'u1', handle: 'ada' };
+    sessionKnown.value = true;
+    await vi.advanceTimersByTimeAsync(FLUSH_EVERY_MS);
+    expect(calls).toHaveLength(1);
+    expect((calls[0].body as { events: ViewEvent[] }).events.map((e) => e.video_id)).toEqual(['vid1']);
+  });
+
   it('forgets queued events when the viewer logs out', async () => {
     const calls = mockFetch({ 'POST /api/v1/events': ok });
     sessionKnown.value = true;

@@ -145,10 +145,11 @@ if (typeof window !== 'undefined') {
   });
   // Events belong to the person who was watching: a log-out or a different log-in
   // must not send them under someone else's session.
-  let userId: string | null | undefined;
+  // (Events queued before the first "who am I" answer are the signed-in viewer's own.)
+  let userId: string | null = null;
   effect(() => {
     const id = currentUser.value?.id ?? null;
-    if (userId !== undefined && id !== userId) viewEvents.clear();
+    if (userId !== null && id !== userId) viewEvents.clear();
     userId = id;
   });
 }
