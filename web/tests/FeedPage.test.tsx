@@ -67,6 +67,14 @@ describe('For You feed', () => {
     expect(screen.queryByText(/No clips yet/)).toBeNull();
   });
 
+  it('tells a signed-in viewer with nothing left to watch that they are caught up', async () => {
+    signIn();
+    mockFetch({ 'GET /api/v1/feed': page([]) });
+    render(<FeedPage />);
+    expect(await screen.findByText(/You are all caught up/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Make a clip' }).getAttribute('href')).toBe('/create');
+  });
+
   it('offers a gentle way to create when the page carries a nudge, until dismissed', async () => {
     mockFetch({ 'GET /api/v1/feed': page([sampleVideo()], { nudge: 'You have been watching for a while — want to make a clip of your own?' }) });
     render(<FeedPage />);

@@ -47,6 +47,11 @@ function Feed({ kind }: { kind: 'for-you' | 'following' }) {
           <ErrorText message={list.error} />
         ) : kind === 'following' ? (
           <p>Nothing here yet. Follow creators to see their clips.</p>
+        ) : loggedIn.value ? (
+          // The ranked feed leaves out your own clips and those you have seen lately.
+          <p>
+            You are all caught up. <a href="/create">Make a clip</a> or come back later.
+          </p>
         ) : (
           <p>
             No clips yet. <a href="/create">Create the first one</a>.
