@@ -128,28 +128,45 @@ await steps.run('publish the draft', async () => {
   await shot('04-video-page');
 }, { page: current });
 
-await steps.run('the clip is in the For You feed and plays (H.264 in chromium)', async () => {
-  await page.goto('/');
-  await page.waitForSelector('.feed-slide video');
-  await videoAdvances(page, '.feed-slide[data-index="0"] video');
-  await shot('05-feed');
-}, { page: current });
+// The feed's own steps are a follower's: the ranked For You feed leaves out your own
+// clips and the ones you have seen, so the creator's For You and a signed-in viewer's
+// second visit have nothing to replay. The Following feed is newest first, unfiltered.
+const fan = await browser.newContext({ viewport: PHONE, baseURL: server.url });
+await fan.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+const fanPage = await fan.newPage();
+fanPage.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+const fans = () => fanPage;
+
+await steps.run('a follower sees the clip in their feed and it plays (H.264 in chromium)', async () => {
+  await fanPage.goto('/login?next=/@ada');
+  await fanPage.click('[role=tab]:has-text("Sign up")');
+  await fanPage.fill('input[name=handle]', 'fan');
+  await fanPage.fill('input[name=password]', PASSWORD);
+  await fanPage.click('form button[type=submit]');
+  await fanPage.waitForURL('**/@ada');
+  await fanPage.click('[data-testid=follow-button]');
+  await fanPage.waitForSelector('[data-testid=follow-button][aria-pressed=true]');
+  await fanPage.goto('/following');
+  await fanPage.waitForSelector('.feed-slide video');
+  await videoAdvances(fanPage, '.feed-slide[data-index="0"] video');
+  await shot('05-feed', fanPage);
+}, { page: fans });
 
 await steps.run('like it from the feed', async () => {
-  await page.click('.feed-slide[data-index="0"] [data-testid=like]');
-  await page.waitForSelector('.feed-slide[data-index="0"] [data-testid=like][aria-pressed=true]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=like-count]')?.textContent === '1');
-  await page.reload();
-  await page.waitForSelector('.feed-slide[data-index="0"] [data-testid=like][aria-pressed=true]');
-}, { page: current });
+  await fanPage.click('.feed-slide[data-index="0"] [data-testid=like]');
+  await fanPage.waitForSelector('.feed-slide[data-index="0"] [data-testid=like][aria-pressed=true]');
+  await fanPage.waitForFunction(() => document.querySelector('[data-testid=like-count]')?.textContent === '1');
+  await fanPage.reload();
+  await fanPage.waitForSelector('.feed-slide[data-index="0"] [data-testid=like][aria-pressed=true]');
+}, { page: fans });
 
 await steps.run('share copies the link', async () => {
-  await page.goto('/');
-  await page.click('.feed-slide[data-index="0"] button[aria-label^="Share"]');
-  await page.waitForSelector('.toast:has-text("Link copied")');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  await fanPage.goto('/following');
+  await fanPage.click('.feed-slide[data-index="0"] button[aria-label^="Share"]');
+  await fanPage.waitForSelector('.toast:has-text("Link copied")');
+  const copied = await fanPage.evaluate(() => navigator.clipboard.readText());
   expect(copied.endsWith(`/v/${videoId}`), `copied ${copied}`);
-}, { page: current });
+}, { page: fans });
 
 await steps.run('comment on it', async () => {
   await page.goto(`/v/${videoId}`);
@@ -173,19 +190,19 @@ await steps.run('remix it: Create opens with the prompt, the remix is published'
 }, { page: current });
 
 await steps.run('keyboard: J moves to the next clip, which plays; M unmutes', async () => {
-  await page.goto('/');
-  await page.waitForSelector('.feed-slide[data-index="1"] video');
-  await videoAdvances(page, '.feed-slide[data-index="0"] video');
-  await page.keyboard.press('j');
-  await videoAdvances(page, '.feed-slide[data-index="1"] video');
-  expect(await page.$eval('.feed-slide[data-index="0"] video', (v) => v.paused), 'the previous clip kept playing');
-  await page.keyboard.press('m');
-  expect(!(await page.$eval('.feed-slide[data-index="1"] video', (v) => v.muted)), 'M did not unmute');
-  await page.reload();
-  await page.waitForSelector('.feed-slide video');
-  expect(await page.evaluate(() => localStorage.getItem('dreamfeed.muted')) === 'false', 'the sound choice was not remembered');
-  await page.keyboard.press('m');
-}, { page: current });
+  await fanPage.goto('/following');
+  await fanPage.waitForSelector('.feed-slide[data-index="1"] video');
+  await videoAdvances(fanPage, '.feed-slide[data-index="0"] video');
+  await fanPage.keyboard.press('j');
+  await videoAdvances(fanPage, '.feed-slide[data-index="1"] video');
+  expect(await fanPage.$eval('.feed-slide[data-index="0"] video', (v) => v.paused), 'the previous clip kept playing');
+  await fanPage.keyboard.press('m');
+  expect(!(await fanPage.$eval('.feed-slide[data-index="1"] video', (v) => v.muted)), 'M did not unmute');
+  await fanPage.reload();
+  await fanPage.waitForSelector('.feed-slide video');
+  expect(await fanPage.evaluate(() => localStorage.getItem('dreamfeed.muted')) === 'false', 'the sound choice was not remembered');
+  await fanPage.keyboard.press('m');
+}, { page: fans });
 
 await steps.run('edit own profile: name, bio and avatar', async () => {
   await page.goto('/@ada');
@@ -231,7 +248,9 @@ const bob = await browser.newContext({ viewport: PHONE, baseURL: server.url });
 const bobPage = await bob.newPage();
 const bobs = () => bobPage;
 
-await steps.run('logged-out visitor opens a shared link; liking asks to log in', async () => {
+await steps.run('logged-out visitor sees the clips in For You, opens a shared link; liking asks to log in', async () => {
+  await bobPage.goto('/');
+  await bobPage.waitForSelector('.feed-slide[data-index="1"] video');
   await bobPage.goto(`/v/${videoId}`);
   await bobPage.waitForSelector('.video-stage video');
   await bobPage.click('.video-stage [data-testid=like]');
@@ -247,7 +266,7 @@ await steps.run('a second person follows the creator and sees the clip in Follow
   await bobPage.goto('/@ada');
   await bobPage.click('[data-testid=follow-button]');
   await bobPage.waitForSelector('[data-testid=follow-button][aria-pressed=true]:has-text("Following")');
-  await bobPage.waitForFunction(() => document.querySelector('[data-testid=followers-count]')?.textContent === '1');
+  await bobPage.waitForFunction(() => document.querySelector('[data-testid=followers-count]')?.textContent === '2');
   await shot('06-profile', bobPage);
   await bobPage.goto('/following');
   await bobPage.waitForSelector('.feed-slide video');
@@ -370,7 +389,7 @@ await steps.run('a 1-minute daily limit: saved, and once watched the feed ends w
 
 await steps.run('server down: a banner with Retry, then recovery', async () => {
   await page.goto('/');
-  await page.waitForSelector('.feed-slide video');
+  await page.waitForSelector('.feed-tabs');
   const { port, dataDir } = server;
   await server.stop();
   await page.click('.bottom-nav a:has-text("Drafts")');
