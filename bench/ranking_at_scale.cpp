@@ -1,7 +1,7 @@
 // The ranking core at the size issue 5 asks for: 1,000,000 clips, 100,000 viewers and
-// 10,000,000 past events in memory. Reports events ingested per second on one core (this
-// program is single-threaded), personalised page-of-10 latency p50/p99 next to a
-// newest-first page over the same state (the reference), the state's memory (RSS growth)
+// 10,000,000 past events in memory (scale_audience.h makes them). Reports events ingested per
+// second on one core (this program is single-threaded), personalised page-of-10 latency p50/p99
+// next to a newest-first page over the same state (the reference), the state's memory (RSS growth)
 // and its snapshot size. Figures are medians of --runs runs and are printed last.
 #include <fmt/core.h>
 
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "services/ranking/eval/catalogue.h"
+#include "scale_audience.h"
 #include "services/ranking/eval/policies.h"
 #include "services/ranking/feed_ranker.h"
 #include "services/ranking/ranking_config.h"
@@ -24,7 +24,6 @@
 namespace {
 
 using namespace dreamfeed::ranking;
-using dreamfeed::ranking::eval::topic_words;
 using Clock = std::chrono::steady_clock;
 
 // Resident memory of this process, from /proc/self/status (kB → bytes).
@@ -51,13 +50,6 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-const std::array<const char*, 12> kFiller{"glowing", "tiny",  "giant", "golden", "misty", "old",
-                                          "bright",  "sunny", "blue",  "red",    "quiet", "wild"};
-
-std::string hex_id(const char* prefix, std::uint64_t n) {
-  return fmt::format("{}_{:016x}", prefix, n * 0x9E3779B97F4A7C15ull);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -80,81 +72,29 @@ int main(int argc, char** argv) {
   }
 
   const std::int64_t now = 1'780'000'000'000;
-  const std::int64_t day = 86'400'000;
-  std::mt19937_64 rng(42);
   const std::size_t rss_start = rss_bytes();
   RankingState state(*config);
+  dreamfeed::bench::ScaleAudience audience(
+      {.clips = clips, .viewers = viewers, .creators = creators, .now_ms = now});
+  std::mt19937_64 rng(7);
 
-  // Catalogue: prompts from topic words, published over the last 60 days.
   auto t0 = Clock::now();
-  std::vector<std::vector<std::uint32_t>> clips_by_topic(topic_words().size());
-  for (int i = 0; i < clips; ++i) {
-    const std::size_t t1 = rng() % topic_words().size(), t2 = rng() % topic_words().size();
-    std::string prompt = fmt::format("a {} {} in the {} {}", kFiller[rng() % kFiller.size()],
-                                     topic_words()[t1][rng() % topic_words()[t1].size()],
-                                     kFiller[rng() % kFiller.size()],
-                                     topic_words()[t2][rng() % topic_words()[t2].size()]);
-    ClipInfo info{hex_id("vid", i),
-                  hex_id("usr", rng() % creators),
-                  std::move(prompt),
-                  now - static_cast<std::int64_t>(rng() % (60 * day)),
-                  4000 * static_cast<std::int64_t>(1 + rng() % 3),
-                  std::nullopt};
-    if (i > 1000 && rng() % 20 == 0) info.remix_of = hex_id("vid", rng() % i);
-    const auto c = state.upsert_clip(info);
-    clips_by_topic[t1].push_back(c);
-  }
+  audience.publish_catalogue(state);
   const double catalogue_s = seconds_since(t0);
   fmt::print("catalogue: {} clips in {:.1f} s\n", clips, catalogue_s);
 
-  // Viewers' hidden tastes: three topics each.
-  std::vector<std::array<std::uint8_t, 3>> taste(viewers);
-  for (auto& t : taste) {
-    for (auto& x : t) x = static_cast<std::uint8_t>(rng() % topic_words().size());
-  }
-  std::vector<std::string> viewer_ids(viewers);
-  for (int v = 0; v < viewers; ++v) viewer_ids[v] = hex_id("usr", 1'000'000'000ull + v);
-
-  // Events in batches of 20 from one viewer, dated over the last 7 days (so every seen
-  // set is full size). Only apply_batch is timed; making the batches is not.
+  // Only apply_batch is timed; making the batches is not.
   const long per_run = events / runs;
   std::vector<double> ingest_rates;
-  long applied = 0, rejected = 0, counter = 0, ingested = 0;
+  long applied = 0, rejected = 0, ingested = 0;
   std::vector<IncomingEvent> batch;
   for (int run = 0; run < runs; ++run) {
     double apply_s = 0;
     long in_run = 0;
     while (in_run < per_run) {
-      const int v = static_cast<int>(rng() % viewers);
-      batch.clear();
-      while (batch.size() < 20) {
-        const bool liked = rng() % 10 < 7;
-        const auto& pool = clips_by_topic[liked ? taste[v][rng() % 3] : rng() % 16];
-        if (pool.empty()) continue;
-        const std::uint32_t c = pool[rng() % pool.size()];
-        IncomingEvent e;
-        e.id = fmt::format("{:x}", counter++);
-        e.video_id = state.clip_id(c);
-        e.at_ms = now - static_cast<std::int64_t>(rng() % (7 * day));
-        const std::uint64_t r = rng() % 100;
-        if (r < 45) {
-          e.type = "impression";
-        } else if (r < 80) {
-          e.type = "watch";
-          e.duration_ms = 8000;
-          e.completed = liked && rng() % 3 != 0;
-          e.watched_ms = e.completed ? 8000 : static_cast<std::int64_t>(rng() % 8000);
-        } else if (r < 90) {
-          e.type = "skip";
-        } else if (r < 97) {
-          e.type = "like";
-        } else {
-          e.type = r < 99 ? "share" : "not_interested";
-        }
-        batch.push_back(std::move(e));
-      }
+      const int v = audience.next_batch(state, batch);
       const auto t = Clock::now();
-      const auto report = state.apply_batch(viewer_ids[v], batch, now);
+      const auto report = state.apply_batch(audience.viewer_id(v), batch, now);
       apply_s += seconds_since(t);
       applied += static_cast<long>(report.accepted);
       rejected += static_cast<long>(report.rejected.size());
@@ -164,18 +104,7 @@ int main(int argc, char** argv) {
     ingest_rates.push_back(static_cast<double>(in_run) / apply_s);
     fmt::print("ingest run {}: {} events, {:.0f} events/s\n", run + 1, in_run, ingest_rates.back());
   }
-  // Some follows so the followed source has work to do.
-  for (int v = 0; v < viewers; v += 3) {
-    for (int k = 0; k < 5; ++k) {
-      IncomingEvent f;
-      f.id = fmt::format("f{}-{}", v, k);
-      f.type = "follow";
-      f.creator_id = hex_id("usr", rng() % creators);
-      f.at_ms = now - day;
-      (void)state.apply(viewer_ids[v], f, now);
-    }
-  }
-  clips_by_topic = {};
+  audience.add_follows(state);
   const std::size_t rss_loaded = rss_bytes();
 
   t0 = Clock::now();
@@ -190,7 +119,7 @@ int main(int argc, char** argv) {
   for (int run = 0; run < runs; ++run) {
     std::vector<double> ms, ref_ms;
     for (int p = 0; p < pages; ++p) {
-      const auto& viewer = viewer_ids[rng() % viewers];
+      const auto& viewer = audience.viewer_id(static_cast<int>(rng() % viewers));
       auto t = Clock::now();
       const auto page = ranker.page(viewer, now, 10);
       ms.push_back(seconds_since(t) * 1000);

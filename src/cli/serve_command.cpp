@@ -12,17 +12,26 @@
 #include "adapters/generation/sketch/sketch_backend.h"
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
 #include "adapters/media/ffmpeg/ffmpeg_image_transcoder.h"
+#include "adapters/ranking_snapshot/file/file_snapshot_store.h"
 #include "adapters/store/sqlite/sqlite_store.h"
 #include "cli/commands.h"
 #include "http/api/api_routes.h"
 #include "http/server.h"
 #include "services/accounts/accounts_service.h"
 #include "services/feed/feed_service.h"
+#include "services/feed/for_you_feed.h"
+#include "services/ranking/ranking_activity.h"
+#include "services/ranking/ranking_config.h"
+#include "services/ranking/ranking_service.h"
+#include "services/ranking/ranking_upkeep.h"
 #include "services/social/social_service.h"
 #include "services/studio/generation_worker.h"
 #include "services/studio/studio_service.h"
 
 namespace dreamfeed::cli {
+
+extern const std::string_view kDefaultRankingConfig;  // config/ranking.json, built in
+
 namespace {
 namespace fs = std::filesystem;
 
@@ -38,8 +47,21 @@ struct ServeOptions {
   int lease_seconds = 30;
   int monthly_generations = 100;
   int feed_cache_ms = 1000;
+  std::string ranking_config;  // empty: the built-in config/ranking.json
+  int ranking_snapshot_seconds = 60;
   std::string log_level = "info";
 };
+
+ranking::RankingConfig read_ranking_config(const std::string& path) {
+  auto config = path.empty() ? ranking::parse_ranking_config(kDefaultRankingConfig)
+                             : ranking::load_ranking_config(path);
+  if (!config) {
+    throw std::runtime_error("cannot read the ranking config " +
+                             (path.empty() ? std::string("(built in)") : path) + ": " +
+                             config.error().message);
+  }
+  return std::move(*config);
+}
 
 // "HOST:PORT", "[::1]:PORT" or ":PORT".
 std::pair<std::string, std::uint16_t> split_listen(const std::string& listen) {
@@ -68,12 +90,16 @@ void print_configuration(const ServeOptions& o, const fs::path& web_root, bool w
       "  job lease     {} s   (DREAMFEED_LEASE_SECONDS)\n"
       "  generations   {} per user per month{}   (DREAMFEED_MONTHLY_GENERATIONS)\n"
       "  feed cache    {} ms for visitors without a session   (DREAMFEED_FEED_CACHE_MS)\n"
+      "  ranking       {}, snapshot {} every {} s   (DREAMFEED_RANKING_CONFIG, "
+      "DREAMFEED_RANKING_SNAPSHOT_SECONDS)\n"
       "  store sqlite, blobs local folder, backend sketch\n",
       o.listen, o.data_dir, (fs::path(o.data_dir) / "dreamfeed.db").string(),
       (fs::path(o.data_dir) / "media").string(), web_root.string(),
       web_found ? "" : " (not built: API only)", o.workers, o.http_threads, o.body_limit,
       o.x264_preset, o.lease_seconds, o.monthly_generations,
-      o.monthly_generations == 0 ? " (unlimited)" : "", o.feed_cache_ms);
+      o.monthly_generations == 0 ? " (unlimited)" : "", o.feed_cache_ms,
+      o.ranking_config.empty() ? "built-in config/ranking.json" : o.ranking_config,
+      (fs::path(o.data_dir) / "ranking.snapshot").string(), o.ranking_snapshot_seconds);
 }
 
 int run_serve(const ServeOptions& options) {
@@ -100,12 +126,28 @@ int run_serve(const ServeOptions& options) {
   FfmpegClipEncoderFactory encoders(
       EncoderSettings{.x264_preset = options.x264_preset, .crf = 23, .threads = 0});
 
+  // The ranking: its snapshot first, then the store's catalogue, which may be newer.
+  ranking::RankingService ranking(read_ranking_config(options.ranking_config), clock);
+  FileSnapshotStore snapshots(data_dir / "ranking.snapshot");
+  if (auto restored = ranking.restore(snapshots); !restored) {
+    throw std::runtime_error("cannot restore the ranking snapshot: " + restored.error().message);
+  }
+  auto catalogue = ranking::load_catalogue(ranking, store);
+  if (!catalogue)
+    throw std::runtime_error("cannot read the catalogue: " + catalogue.error().message);
+  spdlog::info("ranking: {} published clips", *catalogue);
+  ranking::RankingUpkeep upkeep(ranking, snapshots,
+                                ranking::UpkeepConfig{.snapshot_every = std::chrono::seconds(
+                                                          options.ranking_snapshot_seconds)});
+  ranking::RankingActivity activity(ranking);
+
   AccountsService accounts(store, store, clock);
   StudioService studio(store, store, blobs, clock,
-                       StudioConfig{.monthly_generations = options.monthly_generations});
+                       StudioConfig{.monthly_generations = options.monthly_generations}, activity);
   FeedService feed(store);
+  ForYouFeed for_you(ranking, store);
   FfmpegImageTranscoder images;
-  SocialService social(store, store, studio, blobs, images, clock, data_dir / "scratch");
+  SocialService social(store, store, studio, blobs, images, clock, data_dir / "scratch", activity);
 
   std::vector<std::unique_ptr<GenerationWorker>> workers;
   char hostname[256] = "host";
@@ -122,7 +164,7 @@ int run_serve(const ServeOptions& options) {
   WorkerPool pool(std::move(workers), std::chrono::milliseconds(250));
 
   http::Router router;
-  http::ApiContext api{accounts, studio, feed, social, blobs, clock};
+  http::ApiContext api{accounts, studio, feed, social, blobs, clock, ranking, for_you};
   api.public_page_ttl = std::chrono::milliseconds(options.feed_cache_ms);
   http::add_api_routes(router, api);
 
@@ -134,6 +176,7 @@ int run_serve(const ServeOptions& options) {
   server_options.body_limit_bytes = options.body_limit;
   if (web_found) server_options.web_root = web_root;
   http::HttpServer server(server_options, router);
+  upkeep.start();
   server.start();
   pool.start();
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
@@ -146,6 +189,7 @@ int run_serve(const ServeOptions& options) {
                signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
   pool.stop();
   server.shutdown();
+  upkeep.stop();  // saves the ranking's last snapshot
   spdlog::info("stopped");
   return 0;
 }
@@ -183,6 +227,14 @@ Command add_serve_command(CLI::App& app) {
                   "How long visitors without a session may be shown the same feed page")
       ->envname("DREAMFEED_FEED_CACHE_MS")
       ->check(CLI::Range(0, 60'000));
+  sub->add_option("--ranking-config", options->ranking_config,
+                  "Ranking weights and topics (JSON; default: the built-in config/ranking.json)")
+      ->envname("DREAMFEED_RANKING_CONFIG")
+      ->check(CLI::ExistingFile);
+  sub->add_option("--ranking-snapshot-seconds", options->ranking_snapshot_seconds,
+                  "How often the ranking's aggregates are saved to <data>/ranking.snapshot")
+      ->envname("DREAMFEED_RANKING_SNAPSHOT_SECONDS")
+      ->check(CLI::Range(1, 86'400));
   sub->add_option("--log-level", options->log_level, "trace, debug, info, warn, error")
       ->envname("DREAMFEED_LOG_LEVEL");
   return {sub, [options] { return run_serve(*options); }};

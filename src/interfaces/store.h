@@ -54,6 +54,9 @@ class VideoStore {
                                                     int limit) = 0;
   // A user's drafts, newest first.
   virtual Result<std::vector<Video>> list_drafts(std::string_view user_id, int limit) = 0;
+  // The published videos among `video_ids`, in no particular order; ids of drafts and of
+  // videos that do not exist are left out.
+  virtual Result<std::vector<Video>> find_published(const std::vector<std::string>& video_ids) = 0;
 };
 
 // At most `limit` charged jobs (see JobQueue::count_charged_jobs) made since `since_ms`.

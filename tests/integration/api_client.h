@@ -2,6 +2,8 @@
 // bearer token; waits for jobs to finish.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <boost/json.hpp>
 #include <chrono>
 #include <string>
@@ -83,5 +85,22 @@ class ApiUser {
   std::string token_;
   std::string user_id_;
 };
+
+inline boost::json::object object_of(const ClientResponse& response) {
+  return response.json().as_object();
+}
+
+// An API error reply: its status, error code and (when given) the field it names, with a
+// message for people.
+inline void expect_api_error(const ClientResponse& response, int status, std::string_view code,
+                             std::string_view field = "") {
+  EXPECT_EQ(response.status, status) << response.body;
+  auto error = object_of(response)["error"].as_object();
+  EXPECT_EQ(error["code"].as_string(), code) << response.body;
+  if (!field.empty()) {
+    EXPECT_EQ(error["field"].as_string(), field) << response.body;
+  }
+  EXPECT_FALSE(error["message"].as_string().empty());
+}
 
 }  // namespace dreamfeed::testing

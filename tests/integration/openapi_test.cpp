@@ -30,7 +30,9 @@ TEST(OpenApi, DocumentAndRouterListTheSameOperations) {
   FeedService feed(*store);
   FfmpegImageTranscoder images;
   SocialService social(*store, *store, studio, blobs, images, clock, dir / "scratch");
-  http::ApiContext api{accounts, studio, feed, social, blobs, clock};
+  ranking::RankingService ranking(ranking::RankingConfig{}, clock);
+  ForYouFeed for_you(ranking, *store);
+  http::ApiContext api{accounts, studio, feed, social, blobs, clock, ranking, for_you};
   http::Router router;
   http::add_api_routes(router, api);
 

@@ -44,18 +44,8 @@ class Social : public ::testing::Test {
   static inline testing::ServerProcess* server_ = nullptr;
 };
 
-json::object object_of(const ClientResponse& response) { return response.json().as_object(); }
-
-void expect_error(const ClientResponse& response, int status, std::string_view code,
-                  std::string_view field = "") {
-  EXPECT_EQ(response.status, status) << response.body;
-  auto error = object_of(response)["error"].as_object();
-  EXPECT_EQ(error["code"].as_string(), code) << response.body;
-  if (!field.empty()) {
-    EXPECT_EQ(error["field"].as_string(), field) << response.body;
-  }
-  EXPECT_FALSE(error["message"].as_string().empty());
-}
+using testing::expect_api_error;
+using testing::object_of;
 
 TEST_F(Social, LikeCommentFollowAndRemixShowUpWhereViewersLook) {
   ApiUser ada(port(), "ada");
@@ -102,9 +92,9 @@ TEST_F(Social, LikeCommentFollowAndRemixShowUpWhereViewersLook) {
   EXPECT_EQ(object_of(anonymous.get(base))["comments"].as_int64(), 2);
   const std::string comment_id = comment["id"].as_string().c_str();
   ApiUser stranger(port(), "stranger");
-  expect_error(stranger.del("/api/v1/comments/" + comment_id), 403, "forbidden");
+  expect_api_error(stranger.del("/api/v1/comments/" + comment_id), 403, "forbidden");
   EXPECT_EQ(bob.del("/api/v1/comments/" + comment_id).status, 204);
-  expect_error(bob.del("/api/v1/comments/" + comment_id), 404, "not_found");
+  expect_api_error(bob.del("/api/v1/comments/" + comment_id), 404, "not_found");
   EXPECT_EQ(object_of(anonymous.get(base))["comments"].as_int64(), 1);
 
   // Follows: counted on both profiles, followed_by_me, the Following feed.
@@ -168,7 +158,7 @@ TEST_F(Social, LoggedOutVisitorsAreAskedToLogIn) {
            {verb::get, "/api/v1/feed/following"},
        }) {
     SCOPED_TRACE(target);
-    expect_error(anonymous.request(method, target, "{}"), 401, "unauthenticated");
+    expect_api_error(anonymous.request(method, target, "{}"), 401, "unauthenticated");
   }
 }
 
@@ -178,7 +168,7 @@ TEST_F(Social, CookieRequestsThatChangeStateNeedTheCsrfToken) {
   testing::HttpClient browser("127.0.0.1", port());
   auto response = browser.request(boost::beast::http::verb::put, "/api/v1/users/dora/follow", "",
                                   {{"Cookie", "dreamfeed_session=" + carl.token()}});
-  expect_error(response, 403, "forbidden");
+  expect_api_error(response, 403, "forbidden");
   EXPECT_EQ(object_of(dora.get("/api/v1/users/dora"))["followers"].as_int64(), 0);
 }
 
@@ -187,37 +177,38 @@ TEST_F(Social, BadSocialRequestsSayWhatIsWrong) {
   ApiUser fay(port(), "fay");
   testing::HttpClient anonymous("127.0.0.1", port());
 
-  expect_error(anonymous.get("/api/v1/users/nobody_here"), 404, "not_found");
-  expect_error(anonymous.get("/api/v1/users/nobody_here/videos"), 404, "not_found");
-  expect_error(anonymous.get("/api/v1/users/nobody_here/followers"), 404, "not_found");
-  expect_error(eve.put("/api/v1/users/nobody_here/follow"), 404, "not_found");
-  expect_error(eve.put("/api/v1/users/eve/follow"), 400, "invalid_argument", "handle");
-  expect_error(eve.put("/api/v1/videos/vid_nope/like"), 404, "not_found");
-  expect_error(anonymous.get("/api/v1/videos/vid_nope/comments"), 404, "not_found");
-  expect_error(anonymous.get("/api/v1/videos/vid_nope/remixes"), 404, "not_found");
-  expect_error(anonymous.get("/api/v1/users/eve/videos?limit=abc"), 400, "invalid_argument",
-               "limit");
-  expect_error(anonymous.get("/api/v1/users/eve/followers?limit=0"), 400, "invalid_argument",
-               "limit");
-  expect_error(anonymous.get("/api/v1/users/eve/following?cursor=%25%25"), 400, "invalid_argument",
-               "cursor");
-  expect_error(eve.get("/api/v1/feed/following?limit=51"), 400, "invalid_argument", "limit");
+  expect_api_error(anonymous.get("/api/v1/users/nobody_here"), 404, "not_found");
+  expect_api_error(anonymous.get("/api/v1/users/nobody_here/videos"), 404, "not_found");
+  expect_api_error(anonymous.get("/api/v1/users/nobody_here/followers"), 404, "not_found");
+  expect_api_error(eve.put("/api/v1/users/nobody_here/follow"), 404, "not_found");
+  expect_api_error(eve.put("/api/v1/users/eve/follow"), 400, "invalid_argument", "handle");
+  expect_api_error(eve.put("/api/v1/videos/vid_nope/like"), 404, "not_found");
+  expect_api_error(anonymous.get("/api/v1/videos/vid_nope/comments"), 404, "not_found");
+  expect_api_error(anonymous.get("/api/v1/videos/vid_nope/remixes"), 404, "not_found");
+  expect_api_error(anonymous.get("/api/v1/users/eve/videos?limit=abc"), 400, "invalid_argument",
+                   "limit");
+  expect_api_error(anonymous.get("/api/v1/users/eve/followers?limit=0"), 400, "invalid_argument",
+                   "limit");
+  expect_api_error(anonymous.get("/api/v1/users/eve/following?cursor=%25%25"), 400,
+                   "invalid_argument", "cursor");
+  expect_api_error(eve.get("/api/v1/feed/following?limit=51"), 400, "invalid_argument", "limit");
 
   // Another person's draft does not exist for anyone else.
   auto job = fay.wait_for_job(fay.order(small_order("a private sketch")), "succeeded");
   const std::string draft = job["video_id"].as_string().c_str();
-  expect_error(eve.put("/api/v1/videos/" + draft + "/like"), 404, "not_found");
-  expect_error(eve.post("/api/v1/videos/" + draft + "/comments", R"({"text": "hi"})"), 404,
-               "not_found");
+  expect_api_error(eve.put("/api/v1/videos/" + draft + "/like"), 404, "not_found");
+  expect_api_error(eve.post("/api/v1/videos/" + draft + "/comments", R"({"text": "hi"})"), 404,
+                   "not_found");
 
   const std::string video = fay.publish_new(small_order("a public sketch"));
   const std::string comments = "/api/v1/videos/" + video + "/comments";
-  expect_error(eve.post(comments, "{}"), 400, "invalid_argument", "text");
-  expect_error(eve.post(comments, R"({"text": 5})"), 400, "invalid_argument", "text");
-  expect_error(eve.post(comments, R"({"text": "   "})"), 400, "invalid_argument", "text");
-  expect_error(eve.post(comments, json::serialize(json::object{{"text", std::string(501, 'x')}})),
-               400, "invalid_argument", "text");
-  expect_error(eve.post(comments, "{\"text\": "), 400, "invalid_argument");
+  expect_api_error(eve.post(comments, "{}"), 400, "invalid_argument", "text");
+  expect_api_error(eve.post(comments, R"({"text": 5})"), 400, "invalid_argument", "text");
+  expect_api_error(eve.post(comments, R"({"text": "   "})"), 400, "invalid_argument", "text");
+  expect_api_error(
+      eve.post(comments, json::serialize(json::object{{"text", std::string(501, 'x')}})), 400,
+      "invalid_argument", "text");
+  expect_api_error(eve.post(comments, "{\"text\": "), 400, "invalid_argument");
   EXPECT_EQ(object_of(anonymous.get("/api/v1/videos/" + video))["comments"].as_int64(), 0);
 }
 
@@ -235,19 +226,19 @@ TEST_F(Social, ProfileEditsAreCheckedAndShownEverywhere) {
   testing::HttpClient anonymous("127.0.0.1", port());
   EXPECT_EQ(object_of(anonymous.get("/api/v1/users/gil"))["bio"].as_string(), "I draw foxes");
 
-  expect_error(gil.patch("/api/v1/me", R"({"display_name": "x", "age": 3, "mood": "ok"})"), 400,
-               "invalid_argument", "age, mood");
-  expect_error(gil.patch("/api/v1/me", R"({"display_name": 7})"), 400, "invalid_argument",
-               "display_name");
-  expect_error(gil.patch("/api/v1/me", R"({"display_name": ""})"), 400, "invalid_argument",
-               "display_name");
-  expect_error(gil.patch("/api/v1/me",
-                         json::serialize(json::object{{"display_name", std::string(51, 'g')}})),
-               400, "invalid_argument", "display_name");
-  expect_error(
+  expect_api_error(gil.patch("/api/v1/me", R"({"display_name": "x", "age": 3, "mood": "ok"})"), 400,
+                   "invalid_argument", "age, mood");
+  expect_api_error(gil.patch("/api/v1/me", R"({"display_name": 7})"), 400, "invalid_argument",
+                   "display_name");
+  expect_api_error(gil.patch("/api/v1/me", R"({"display_name": ""})"), 400, "invalid_argument",
+                   "display_name");
+  expect_api_error(gil.patch("/api/v1/me",
+                             json::serialize(json::object{{"display_name", std::string(51, 'g')}})),
+                   400, "invalid_argument", "display_name");
+  expect_api_error(
       gil.patch("/api/v1/me", json::serialize(json::object{{"bio", std::string(161, 'b')}})), 400,
       "invalid_argument", "bio");
-  expect_error(gil.patch("/api/v1/me", "[]"), 400, "invalid_argument");
+  expect_api_error(gil.patch("/api/v1/me", "[]"), 400, "invalid_argument");
   EXPECT_EQ(object_of(anonymous.get("/api/v1/users/gil"))["display_name"].as_string(), "Gil G.");
 }
 
@@ -294,9 +285,10 @@ TEST_F(Social, AnAvatarIsCroppedToA256PixelSquareJpeg) {
   auto again = hal.put("/api/v1/me/avatar", upload, "image/jpeg");
   EXPECT_NE(object_of(again)["user"].as_object()["avatar_url"].as_string(), url);
 
-  expect_error(hal.put("/api/v1/me/avatar", upload, "text/plain"), 415, "unsupported_media_type");
-  expect_error(hal.put("/api/v1/me/avatar", "not an image at all", "image/png"), 400,
-               "invalid_argument");
+  expect_api_error(hal.put("/api/v1/me/avatar", upload, "text/plain"), 415,
+                   "unsupported_media_type");
+  expect_api_error(hal.put("/api/v1/me/avatar", "not an image at all", "image/png"), 400,
+                   "invalid_argument");
   EXPECT_EQ(hal.put("/api/v1/me/avatar", std::string(2'000'001, 'x'), "image/png").status, 413);
 }
 
@@ -313,7 +305,7 @@ TEST(SocialAllowance, RunningOutIs429WithTheMessageAndMeShowsWhatIsLeft) {
 
   ida.order({{"prompt", "one fox"}});
   auto refused = ida.post("/api/v1/videos", R"({"prompt": "another fox"})");
-  expect_error(refused, 429, "quota_exhausted");
+  expect_api_error(refused, 429, "quota_exhausted");
   EXPECT_EQ(object_of(refused)["error"].as_object()["message"].as_string(),
             "You have no generations left this month");
   allowance = object_of(ida.get("/api/v1/me"))["allowance"].as_object();

@@ -32,7 +32,7 @@ class SocialServiceTest : public testing::StudioFixture {
   void SetUp() override {
     StudioFixture::SetUp();
     social = std::make_unique<SocialService>(*store, *store, *studio, *blobs, images, clock,
-                                             dir / "scratch");
+                                             dir / "scratch", activity);
     carol = accounts->create_user("carol", "long enough password").value();
   }
 
@@ -287,6 +287,28 @@ TEST_F(SocialServiceTest, FollowingFeedShowsFollowedCreatorsNewestFirstWithLikes
   EXPECT_EQ(rest.items[0].id, alices.id);
   EXPECT_TRUE(rest.items[0].liked_by_me);
   EXPECT_FALSE(rest.next_cursor);
+}
+
+TEST_F(SocialServiceTest, LikesCommentsAndFollowsAreReportedWithIdsThatCountOnce) {
+  Video clip = published(alice);
+  activity.lines.clear();
+  ASSERT_TRUE(social->like(bob, clip.id));
+  ASSERT_TRUE(social->unlike(bob, clip.id));
+  auto comment = social->add_comment(bob, clip.id, "lovely");
+  ASSERT_TRUE(comment);
+  ASSERT_TRUE(social->follow(bob, "alice"));
+  ASSERT_TRUE(social->unfollow(bob, "alice"));
+  // Refused requests report nothing.
+  ASSERT_FALSE(social->add_comment(bob, clip.id, "   "));
+  ASSERT_FALSE(social->follow(bob, "bob"));
+  ASSERT_FALSE(social->like(bob, "vid_missing"));
+  EXPECT_EQ(activity.lines,
+            (std::vector<std::string>{
+                "like by " + bob.id + " of " + clip.id + " (like:" + clip.id + ")",
+                "unlike by " + bob.id + " of " + clip.id + " (unlike:" + clip.id + ")",
+                "comment by " + bob.id + " of " + clip.id + " (comment:" + comment->id + ")",
+                "follow by " + bob.id + " of " + alice.id + " (follow:" + alice.id + ")",
+                "unfollow by " + bob.id + " of " + alice.id + " (unfollow:" + alice.id + ")"}));
 }
 
 }  // namespace

@@ -85,6 +85,26 @@ class StandInEncoderFactory final : public ClipEncoderFactory {
   }
 };
 
+// Remembers what the services reported, as lines: "published vid_x", "removed vid_x",
+// "remix by usr_a of vid_x (remix:job_y)", "ordered by usr_a".
+class RecordingActivity final : public ActivityListener {
+ public:
+  void video_published(const Video& video) override { lines.push_back("published " + video.id); }
+  void video_removed(std::string_view video_id) override {
+    lines.push_back("removed " + std::string(video_id));
+  }
+  void engaged(std::string_view user_id, const Engagement& e) override {
+    static constexpr const char* kNames[] = {"like",  "unlike", "comment",
+                                             "remix", "follow", "unfollow"};
+    lines.push_back(std::string(kNames[static_cast<int>(e.kind)]) + " by " + std::string(user_id) +
+                    " of " + (e.video_id.empty() ? e.creator_id : e.video_id) + " (" + e.id + ")");
+  }
+  void creation_ordered(std::string_view user_id) override {
+    lines.push_back("ordered by " + std::string(user_id));
+  }
+  std::vector<std::string> lines;
+};
+
 class StudioFixture : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -92,7 +112,8 @@ class StudioFixture : public ::testing::Test {
     store = std::move(SqliteStore::open(dir / "db.sqlite").value());
     blobs = std::make_unique<LocalBlobStore>(dir / "media");
     accounts = std::make_unique<AccountsService>(*store, *store, clock);
-    studio = std::make_unique<StudioService>(*store, *store, *blobs, clock);
+    studio =
+        std::make_unique<StudioService>(*store, *store, *blobs, clock, StudioConfig{}, activity);
     alice = accounts->create_user("alice", "long enough password").value();
     bob = accounts->create_user("bob", "long enough password").value();
   }
@@ -127,6 +148,7 @@ class StudioFixture : public ::testing::Test {
 
   TempDir dir;
   ManualClock clock;
+  RecordingActivity activity;
   std::unique_ptr<SqliteStore> store;
   std::unique_ptr<LocalBlobStore> blobs;
   std::unique_ptr<AccountsService> accounts;

@@ -111,5 +111,25 @@ TEST_F(StudioFixture, OnlyTheCreatorOrAnAdminDeletes) {
   EXPECT_TRUE(studio->delete_video(admin, other.id).ok());
 }
 
+TEST_F(StudioFixture, OrdersPublicationsAndDeletionsAreReportedOnlyWhenTheyHappen) {
+  Video draft = make_draft(alice);
+  EXPECT_EQ(activity.lines, std::vector<std::string>{"ordered by " + alice.id});
+  activity.lines.clear();
+
+  ASSERT_FALSE(studio->publish(bob, draft.id)) << "not bob's to publish";
+  ASSERT_TRUE(studio->publish(alice, draft.id));
+  VideoOrder remix = order("the same fox, at night");
+  remix.remix_of = draft.id;
+  auto job = studio->order_video(bob, remix);
+  ASSERT_TRUE(job) << job.error().message;
+  ASSERT_FALSE(studio->delete_video(bob, draft.id)) << "not bob's to delete";
+  ASSERT_TRUE(studio->delete_video(alice, draft.id));
+  EXPECT_EQ(activity.lines,
+            (std::vector<std::string>{
+                "published " + draft.id, "ordered by " + bob.id,
+                "remix by " + bob.id + " of " + draft.id + " (remix:" + job->job.id + ")",
+                "removed " + draft.id}));
+}
+
 }  // namespace
 }  // namespace dreamfeed

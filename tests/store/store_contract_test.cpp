@@ -211,6 +211,23 @@ TEST_P(StoreContractTest, DraftsAreListedNewestFirstForTheirCreatorOnly) {
   EXPECT_EQ(store().list_published(std::nullopt, 20)->size(), 1u);
 }
 
+TEST_P(StoreContractTest, FindPublishedReturnsOnlyPublishedVideosAmongTheIds) {
+  ASSERT_TRUE(store().insert_video(draft_video("vid_shown", "usr_alice", 100)));
+  ASSERT_TRUE(store().insert_video(draft_video("vid_draft", "usr_alice", 200)));
+  ASSERT_TRUE(store().insert_video(draft_video("vid_other", "usr_bob", 300)));
+  ASSERT_TRUE(store().publish_video("vid_shown", 400));
+  ASSERT_TRUE(store().publish_video("vid_other", 500));
+
+  auto found = store().find_published({"vid_draft", "vid_shown", "vid_gone"});
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(ids_of(*found), (std::vector<std::string>{"vid_shown"}));
+  EXPECT_EQ((*found)[0].creator_handle, "alice") << "joined like every other read";
+  EXPECT_EQ((*found)[0].published_at_ms, 400);
+  auto none = store().find_published({});
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
+}
+
 // ---- job queue ----
 
 TEST_P(StoreContractTest, EnqueuedJobKeepsEveryRequestField) {

@@ -13,6 +13,7 @@ void add_api_routes(Router& router, ApiContext& api) {
   add_media_routes(router, api);
   add_user_routes(router, api);
   add_social_routes(router, api);
+  add_ranking_routes(router, api);
 }
 
 }  // namespace dreamfeed::http

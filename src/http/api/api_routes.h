@@ -9,6 +9,8 @@
 #include "interfaces/clock.h"
 #include "services/accounts/accounts_service.h"
 #include "services/feed/feed_service.h"
+#include "services/feed/for_you_feed.h"
+#include "services/ranking/ranking_service.h"
 #include "services/social/social_service.h"
 #include "services/studio/studio_service.h"
 
@@ -21,6 +23,8 @@ struct ApiContext {
   SocialService& social;
   BlobStore& blobs;
   const Clock& clock;
+  ranking::RankingService& ranking;
+  ForYouFeed& for_you;
   std::chrono::milliseconds event_poll_interval{500};
   // How old a feed page served to visitors without a session may be (0: always
   // fresh). This process drops its pages at once when a video is published or deleted
@@ -41,6 +45,7 @@ void add_feed_routes(Router& router, ApiContext& api);
 void add_media_routes(Router& router, ApiContext& api);
 void add_user_routes(Router& router, ApiContext& api);
 void add_social_routes(Router& router, ApiContext& api);
+void add_ranking_routes(Router& router, ApiContext& api);
 
 // The embedded OpenAPI document (generated from openapi.json at build time).
 extern const std::string_view kOpenApiDocument;

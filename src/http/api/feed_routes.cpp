@@ -1,13 +1,47 @@
-// GET /api/v1/feed: pages of published videos. Visitors without a session share pages
+// GET /api/v1/feed: the For You feed — the ranking's pages, each clip with why it is
+// there (?order=newest: newest first instead). Visitors without a session get the
+// ranking's page for nobody in particular (popular and exploring clips) and share pages
 // from a PublicPageCache (see there); it is the busiest read of the app. Their pages
 // carry no liked_by_me, and counters up to the cache's ttl old.
 // GET /api/v1/feed/following: the same for the creators the caller follows.
+#include <boost/json/array.hpp>
+
 #include "http/api/api_routes.h"
 #include "http/api/caller.h"
 #include "http/api/json_views.h"
 #include "http/api/paging.h"
 
 namespace dreamfeed::http {
+
+namespace {
+
+// {"items": [video + reason…], "next_cursor", "limit_reached", "message", "nudge"}.
+boost::json::object for_you_json(ForYouPage& page) {
+  boost::json::array items;
+  items.reserve(page.items.size());
+  for (ForYouItem& item : page.items) {
+    boost::json::object video = video_json(item.video, false);
+    video["reason"] = item.reason;
+    items.push_back(std::move(video));
+  }
+  boost::json::object out = page_json(std::move(items), page.next_cursor);
+  out["limit_reached"] = page.limit_reached;
+  out["message"] =
+      page.message.empty() ? boost::json::value(nullptr) : boost::json::value(page.message);
+  out["nudge"] = page.nudge ? boost::json::value(*page.nudge) : boost::json::value(nullptr);
+  return out;
+}
+
+// liked_by_me on each item, with one store query.
+dreamfeed::Status mark_liked(ApiContext& api, const User* viewer, ForYouPage& page) {
+  std::vector<Video> videos;
+  for (ForYouItem& item : page.items) videos.push_back(std::move(item.video));
+  auto marked = api.social.mark_liked(viewer, videos);
+  for (std::size_t i = 0; i < videos.size(); ++i) page.items[i].video = std::move(videos[i]);
+  return marked;
+}
+
+}  // namespace
 
 void add_feed_routes(Router& router, ApiContext& api) {
   router.add(Verb::get, "/api/v1/feed", [&api](RequestContext& request) -> Response {
@@ -24,14 +58,22 @@ void add_feed_routes(Router& router, ApiContext& api) {
     const std::uint64_t generation = api.public_pages->generation();  // before the read
     auto caller = optional_caller(request, api.accounts);
     if (!caller) return reply_for(caller.error());
+    const User* viewer = *caller ? &(*caller)->user : nullptr;
     auto limit = page_limit(request);
     if (!limit) return reply_for(limit.error());
-    auto page = api.feed.page(page_cursor(request), *limit);
-    if (!page) return reply_for(page.error());
-    if (auto ok = api.social.mark_liked(*caller ? &(*caller)->user : nullptr, page->items); !ok) {
-      return reply_for(ok.error());
+    BodyReply reply;
+    if (request.query_param("order") == "newest") {
+      auto page = api.feed.page(page_cursor(request), *limit);
+      if (!page) return reply_for(page.error());
+      if (auto ok = api.social.mark_liked(viewer, page->items); !ok) return reply_for(ok.error());
+      reply = json_reply(video_page_json(*page));
+    } else {
+      auto page = api.for_you.page(viewer ? std::string_view(viewer->id) : std::string_view(),
+                                   page_cursor(request), *limit);
+      if (!page) return reply_for(page.error());
+      if (auto ok = mark_liked(api, viewer, *page); !ok) return reply_for(ok.error());
+      reply = json_reply(for_you_json(*page));
     }
-    BodyReply reply = json_reply(video_page_json(*page));
     if (shared_page) api.public_pages->store(cache_key, reply.body, generation);
     return reply;
   });

@@ -43,6 +43,17 @@ Result<std::string> required_string(const boost::json::object& object, std::stri
   return std::move(**value);
 }
 
+Result<std::optional<bool>> optional_bool(const boost::json::object& object,
+                                          std::string_view field) {
+  auto it = object.find(field);
+  if (it == object.end() || it->value().is_null()) return std::optional<bool>{};
+  if (!it->value().is_bool()) {
+    return make_error(ErrorCode::invalid_argument, std::string(field) + " must be true or false",
+                      std::string(field));
+  }
+  return std::optional<bool>(it->value().as_bool());
+}
+
 Result<std::optional<std::int64_t>> optional_integer(const boost::json::object& object,
                                                      std::string_view field, std::int64_t min,
                                                      std::int64_t max) {

@@ -20,6 +20,8 @@ Result<boost::json::object> parse_json_object(std::string_view body);
 Result<std::optional<std::string>> optional_string(const boost::json::object& object,
                                                    std::string_view field);
 Result<std::string> required_string(const boost::json::object& object, std::string_view field);
+Result<std::optional<bool>> optional_bool(const boost::json::object& object,
+                                          std::string_view field);
 Result<std::optional<std::int64_t>> optional_integer(const boost::json::object& object,
                                                      std::string_view field, std::int64_t min,
                                                      std::int64_t max);

@@ -25,10 +25,15 @@ std::optional<FeedPosition> decode_feed_cursor(std::string_view cursor) {
 
 FeedService::FeedService(VideoStore& videos) : videos_(videos) {}
 
-Result<std::optional<FeedPosition>> read_page_request(std::string_view cursor, int limit) {
+Status check_page_limit(int limit) {
   if (limit < 1 || limit > FeedService::kMaxPageSize) {
     return make_error(ErrorCode::invalid_argument, "limit must be between 1 and 50", "limit");
   }
+  return {};
+}
+
+Result<std::optional<FeedPosition>> read_page_request(std::string_view cursor, int limit) {
+  if (auto ok = check_page_limit(limit); !ok) return ok.error();
   if (cursor.empty()) return std::optional<FeedPosition>{};
   auto after = decode_feed_cursor(cursor);
   if (!after) return make_error(ErrorCode::invalid_argument, "cursor is not valid", "cursor");

@@ -39,6 +39,9 @@ class FeedService {
 std::string encode_feed_cursor(const FeedPosition& position);
 std::optional<FeedPosition> decode_feed_cursor(std::string_view cursor);
 
+// invalid_argument naming "limit" unless 1 ≤ limit ≤ FeedService::kMaxPageSize.
+Status check_page_limit(int limit);
+
 // Checks a page request: limit from 1 to FeedService::kMaxPageSize, and a cursor that is
 // empty (first page: nullopt) or was made by encode_feed_cursor. Errors name the field.
 Result<std::optional<FeedPosition>> read_page_request(std::string_view cursor, int limit);

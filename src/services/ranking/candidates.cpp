@@ -97,7 +97,8 @@ void add_similar(const CandidateContext& ctx, std::vector<Candidate>& out) {
   for (auto seed : recent_seeds(*ctx.viewer, cand.similar_seeds)) {
     // Ask for more than the quota: some neighbours will already have been seen.
     auto near = ctx.state.similarity_index().nearest(
-        ctx.state.embeddings()[seed], cand.similar_per_seed * 3, ctx.state.embeddings(), seed);
+        ctx.state.embeddings()[seed], cand.similar_per_seed * 3, ctx.state.embeddings(), seed,
+        cand.similar_scan);
     int taken = 0;
     for (auto [clip, score] : near) {
       if (taken >= cand.similar_per_seed) break;

@@ -39,6 +39,8 @@ class FeedRanker {
   // Installs lists computed elsewhere (RankingService computes them under a shared lock).
   void set_lists(GlobalLists lists) { lists_ = std::move(lists); }
   const GlobalLists& lists() const { return lists_; }
+  // A clip published since the last refresh (see add_published_clip).
+  void add_published(std::uint32_t clip) { add_published_clip(lists_, clip); }
 
   // A page of `limit` places for `viewer_id` (empty: a visitor). `exclude` lists clips
   // already served on earlier pages whose impressions may not have arrived yet (the feed

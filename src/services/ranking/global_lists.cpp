@@ -84,4 +84,11 @@ GlobalLists compute_global_lists(const RankingState& state, std::int64_t now_ms)
   return lists;
 }
 
+void add_published_clip(GlobalLists& lists, std::uint32_t clip) {
+  for (auto* list : {&lists.fresh, &lists.newest}) {
+    if (std::find(list->begin(), list->end(), clip) == list->end())
+      list->insert(list->begin(), clip);
+  }
+}
+
 }  // namespace dreamfeed::ranking

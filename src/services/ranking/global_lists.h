@@ -29,4 +29,8 @@ bool is_exploring(const RankingConfig& config, const ClipStats& clip, std::int64
 
 GlobalLists compute_global_lists(const RankingState& state, std::int64_t now_ms);
 
+// Puts a clip published since the lists were computed at the head of `fresh` and
+// `newest`, so it can be shown at once rather than after the next refresh.
+void add_published_clip(GlobalLists& lists, std::uint32_t clip);
+
 }  // namespace dreamfeed::ranking

@@ -96,6 +96,7 @@ Result<RankingConfig> parse_ranking_config(std::string_view json_text) {
                               {"followed_creators", &cc.followed_creators},
                               {"similar_seeds", &cc.similar_seeds},
                               {"similar_per_seed", &cc.similar_per_seed},
+                              {"similar_scan", &cc.similar_scan},
                               {"remixes_per_seed", &cc.remixes_per_seed},
                               {"topic_top_topics", &cc.topic_top_topics},
                               {"topic_per_topic", &cc.topic_per_topic},

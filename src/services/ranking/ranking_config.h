@@ -34,8 +34,8 @@ struct RankingConfig {
   double trending_half_life_hours = 6;
   struct Candidates {
     int fresh = 60, trending = 150, followed_per_creator = 3, followed_creators = 50,
-        similar_seeds = 4, similar_per_seed = 25, remixes_per_seed = 5, topic_top_topics = 4,
-        topic_per_topic = 80, topic_list_size = 400, fresh_window_hours = 72,
+        similar_seeds = 4, similar_per_seed = 25, similar_scan = 200, remixes_per_seed = 5,
+        topic_top_topics = 4, topic_per_topic = 80, topic_list_size = 400, fresh_window_hours = 72,
         exploration_impressions = 100;
   } candidates;
   int seen_days = 7;

@@ -26,12 +26,28 @@ void RankingService::note_creation(std::string_view viewer_id) {
 
 void RankingService::publish(const ClipInfo& clip) {
   std::unique_lock lock(mutex_);
-  state_.upsert_clip(clip);
+  const std::uint32_t index = state_.upsert_clip(clip);
+  ranker_.add_published(index);
+  published_since_refresh_.push_back(index);
 }
 
 void RankingService::remove(std::string_view clip_id) {
   std::unique_lock lock(mutex_);
   state_.remove_clip(clip_id);
+}
+
+void RankingService::reconcile_catalogue(std::span<const ClipInfo> published) {
+  std::unique_lock lock(mutex_);
+  std::vector<bool> in_store(state_.clip_count(), false);
+  for (const ClipInfo& clip : published) {
+    const std::uint32_t index = state_.upsert_clip(clip);
+    if (index >= in_store.size()) in_store.resize(index + 1, false);
+    in_store[index] = true;
+  }
+  for (std::uint32_t clip = 0; clip < in_store.size(); ++clip) {
+    if (!in_store[clip] && !state_.clip(clip).removed) state_.remove_clip(state_.clip_id(clip));
+  }
+  lists_at_ms_ = -1;  // the next refresh_if_older_than recomputes the lists
 }
 
 SteeringView RankingService::view_of(const Steering& steering) const {
@@ -58,9 +74,31 @@ void RankingService::clear_steering(std::string_view viewer_id) {
   state_.clear_steering(viewer_id);
 }
 
-void RankingService::set_daily_limit(std::string_view viewer_id, std::uint32_t minutes) {
-  std::unique_lock lock(mutex_);
-  state_.set_daily_limit(viewer_id, minutes);
+Result<WatchLimitView> RankingService::set_daily_limit(std::string_view viewer_id,
+                                                       std::int64_t minutes) {
+  if (minutes < 0 || minutes > kMaxDailyLimitMinutes) {
+    return make_error(
+        ErrorCode::invalid_argument,
+        "daily_limit_minutes must be from 0 (no limit) to " + std::to_string(kMaxDailyLimitMinutes),
+        "daily_limit_minutes");
+  }
+  {
+    std::unique_lock lock(mutex_);
+    state_.set_daily_limit(viewer_id, static_cast<std::uint32_t>(minutes));
+  }
+  return watch_limit(viewer_id);
+}
+
+WatchLimitView RankingService::watch_limit(std::string_view viewer_id) const {
+  std::shared_lock lock(mutex_);
+  WatchLimitView view;
+  const ViewerState* viewer = state_.viewer(viewer_id);
+  if (!viewer) return view;
+  view.daily_limit_minutes = viewer->daily_limit_ms / 60'000;
+  if (viewer->watch_day == RankingState::day_of(clock_.now_ms())) {
+    view.watched_today_minutes = viewer->watched_today_ms / 60'000;
+  }
+  return view;
 }
 
 FeedPage RankingService::page(std::string_view viewer_id, int limit,
@@ -76,6 +114,10 @@ void RankingService::refresh_if_older_than(std::int64_t max_age_ms) {
     std::shared_lock lock(mutex_);
     if (lists_at_ms_ >= 0 && now - lists_at_ms_ < max_age_ms) return;
   }
+  {
+    std::unique_lock lock(mutex_);
+    published_since_refresh_.clear();
+  }
   GlobalLists lists;
   {
     std::shared_lock lock(mutex_);
@@ -83,7 +125,14 @@ void RankingService::refresh_if_older_than(std::int64_t max_age_ms) {
   }
   std::unique_lock lock(mutex_);
   ranker_.set_lists(std::move(lists));
+  // Clips published while the lists were computed are not in them yet.
+  for (std::uint32_t clip : published_since_refresh_) ranker_.add_published(clip);
   lists_at_ms_ = now;
+}
+
+std::int64_t RankingService::lists_computed_at_ms() const {
+  std::shared_lock lock(mutex_);
+  return lists_at_ms_;
 }
 
 Status RankingService::save(RankingSnapshotStore& store) const {

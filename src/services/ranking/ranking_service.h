@@ -21,6 +21,14 @@
 
 namespace dreamfeed::ranking {
 
+// A viewer's own daily watch limit, by the UTC day.
+struct WatchLimitView {
+  std::uint32_t daily_limit_minutes = 0;  // 0: none
+  std::uint32_t watched_today_minutes = 0;
+};
+
+inline constexpr std::int64_t kMaxDailyLimitMinutes = 24 * 60;
+
 struct SteeringView {
   std::string text;
   std::string understood;  // "more animals, space; less cars"
@@ -40,12 +48,18 @@ class RankingService {
   // Publishing, unpublishing and deleting.
   void publish(const ClipInfo& clip);
   void remove(std::string_view clip_id);
+  // At start-up, after restore: makes the catalogue exactly `published` (the store's
+  // published clips), since the snapshot may be older than the database.
+  void reconcile_catalogue(std::span<const ClipInfo> published);
 
   // PUT/GET/DELETE /api/v1/me/steering.
   Result<SteeringView> set_steering(std::string_view viewer_id, std::string_view text);
   std::optional<SteeringView> steering(std::string_view viewer_id) const;
   void clear_steering(std::string_view viewer_id);
-  void set_daily_limit(std::string_view viewer_id, std::uint32_t minutes);
+  // GET/PUT /api/v1/me/wellbeing. `minutes` from 0 (no limit) to kMaxDailyLimitMinutes,
+  // else invalid_argument on field daily_limit_minutes.
+  Result<WatchLimitView> set_daily_limit(std::string_view viewer_id, std::int64_t minutes);
+  WatchLimitView watch_limit(std::string_view viewer_id) const;
 
   // GET /api/v1/feed.
   FeedPage page(std::string_view viewer_id, int limit,
@@ -53,6 +67,8 @@ class RankingService {
 
   // Timers: recompute the shared lists when they are older than `max_age_ms`.
   void refresh_if_older_than(std::int64_t max_age_ms);
+  // When the shared lists were last computed (-1: never); for monitoring and tests.
+  std::int64_t lists_computed_at_ms() const;
   Status save(RankingSnapshotStore& store) const;
   // At start-up, before any other call.
   Status restore(RankingSnapshotStore& store);
@@ -65,6 +81,7 @@ class RankingService {
   RankingState state_;
   FeedRanker ranker_;
   std::int64_t lists_at_ms_ = -1;
+  std::vector<std::uint32_t> published_since_refresh_;
   std::mutex refresh_mutex_;  // one refresh at a time
 };
 

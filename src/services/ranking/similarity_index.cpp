@@ -34,23 +34,38 @@ void SimilarityIndex::add(std::uint32_t clip, const Embedding& embedding) {
 std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(
     const Embedding& query, int k, const std::vector<Embedding>& embeddings, std::uint32_t exclude,
     int scan_limit) const {
+  // Similar clips share buckets in several tables. Marking each clip the first time it is
+  // met scores it once (a per-thread array of query stamps, so nothing is cleared between
+  // queries), and only the best k are put in order: both used to be a sort of every
+  // scanned entry, most of a page's time.
+  thread_local std::vector<std::uint32_t> marks;
+  thread_local std::uint32_t stamp = 0;
+  if (marks.size() < embeddings.size()) marks.resize(embeddings.size() + embeddings.size() / 4);
+  if (++stamp == 0) {
+    std::fill(marks.begin(), marks.end(), 0);
+    stamp = 1;
+  }
   std::vector<std::pair<std::uint32_t, int>> found;
+  found.reserve(static_cast<std::size_t>(tables_) * scan_limit);
   for (int t = 0; t < tables_; ++t) {
     const auto& bucket = buckets_[t][bucket_of(t, query)];
     const std::size_t start =
         bucket.size() > static_cast<std::size_t>(scan_limit) ? bucket.size() - scan_limit : 0;
     for (std::size_t i = start; i < bucket.size(); ++i) {
-      if (bucket[i] == exclude) continue;
-      found.emplace_back(bucket[i], similarity(query, embeddings[bucket[i]]));
+      const std::uint32_t clip = bucket[i];
+      if (clip == exclude || marks[clip] == stamp) continue;
+      marks[clip] = stamp;
+      found.emplace_back(clip, similarity(query, embeddings[clip]));
     }
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+  const auto better = [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
-  found.erase(std::unique(found.begin(), found.end(),
-                          [](const auto& a, const auto& b) { return a.first == b.first; }),
-              found.end());
-  if (found.size() > static_cast<std::size_t>(k)) found.resize(k);
+  };
+  if (found.size() > static_cast<std::size_t>(k)) {
+    std::nth_element(found.begin(), found.begin() + k, found.end(), better);
+    found.resize(k);
+  }
+  std::sort(found.begin(), found.end(), better);
   return found;
 }
 

@@ -27,7 +27,7 @@ class SimilarityIndex {
   std::vector<std::pair<std::uint32_t, int>> nearest(const Embedding& query, int k,
                                                      const std::vector<Embedding>& embeddings,
                                                      std::uint32_t exclude,
-                                                     int scan_limit = 400) const;
+                                                     int scan_limit = 200) const;
   std::size_t bytes() const;
 
  private:

@@ -39,10 +39,4 @@ Embedding embed_text(std::string_view text) {
   return out;
 }
 
-int similarity(const Embedding& a, const Embedding& b) {
-  int sum = 0;
-  for (int i = 0; i < kEmbeddingDims; ++i) sum += int{a[i]} * int{b[i]};
-  return sum;
-}
-
 }  // namespace dreamfeed::ranking

@@ -43,14 +43,15 @@ Error no_such_user(std::string_view handle) {
 
 SocialService::SocialService(UserStore& users, SocialStore& social, StudioService& studio,
                              BlobStore& blobs, ImageTranscoder& images, const Clock& clock,
-                             std::filesystem::path scratch_dir)
+                             std::filesystem::path scratch_dir, ActivityListener& activity)
     : users_(users),
       social_(social),
       studio_(studio),
       blobs_(blobs),
       images_(images),
       clock_(clock),
-      scratch_dir_(std::move(scratch_dir)) {}
+      scratch_dir_(std::move(scratch_dir)),
+      activity_(activity) {}
 
 // ---- profiles ----
 
@@ -126,8 +127,13 @@ Result<FollowState> SocialService::follow(const User& caller, std::string_view h
   if (followee->user.id == caller.id) {
     return make_error(ErrorCode::invalid_argument, "you cannot follow yourself", "handle");
   }
-  auto followers = social_.follow(caller.id, followee->user.id, clock_.now_ms());
+  const std::int64_t now = clock_.now_ms();
+  auto followers = social_.follow(caller.id, followee->user.id, now);
   if (!followers) return followers.error();
+  activity_.engaged(caller.id, Engagement{.kind = Engagement::Kind::follow,
+                                          .id = "follow:" + followee->user.id,
+                                          .creator_id = followee->user.id,
+                                          .at_ms = now});
   return FollowState{true, *followers};
 }
 
@@ -138,6 +144,10 @@ Result<FollowState> SocialService::unfollow(const User& caller, std::string_view
   }
   auto followers = social_.unfollow(caller.id, followee->user.id);
   if (!followers) return followers.error();
+  activity_.engaged(caller.id, Engagement{.kind = Engagement::Kind::unfollow,
+                                          .id = "unfollow:" + followee->user.id,
+                                          .creator_id = followee->user.id,
+                                          .at_ms = clock_.now_ms()});
   return FollowState{false, *followers};
 }
 
@@ -198,8 +208,14 @@ Result<User> SocialService::set_avatar(const User& caller, std::string_view cont
 
 Result<LikeState> SocialService::like(const User& caller, std::string_view video_id) {
   if (auto video = studio_.video(&caller, video_id); !video) return video.error();
-  auto likes = social_.like(caller.id, video_id, clock_.now_ms());
+  const std::int64_t now = clock_.now_ms();
+  auto likes = social_.like(caller.id, video_id, now);
   if (!likes) return likes.error();
+  // One id per (viewer, clip): liking again after an unlike does not count twice.
+  activity_.engaged(caller.id, Engagement{.kind = Engagement::Kind::like,
+                                          .id = "like:" + std::string(video_id),
+                                          .video_id = std::string(video_id),
+                                          .at_ms = now});
   return LikeState{true, *likes};
 }
 
@@ -207,6 +223,10 @@ Result<LikeState> SocialService::unlike(const User& caller, std::string_view vid
   if (auto video = studio_.video(&caller, video_id); !video) return video.error();
   auto likes = social_.unlike(caller.id, video_id);
   if (!likes) return likes.error();
+  activity_.engaged(caller.id, Engagement{.kind = Engagement::Kind::unlike,
+                                          .id = "unlike:" + std::string(video_id),
+                                          .video_id = std::string(video_id),
+                                          .at_ms = clock_.now_ms()});
   return LikeState{false, *likes};
 }
 
@@ -248,7 +268,14 @@ Result<Comment> SocialService::add_comment(const User& caller, std::string_view 
   comment.author.id = caller.id;
   comment.text = std::move(*clean);
   comment.created_at_ms = clock_.now_ms();
-  return social_.add_comment(comment);
+  auto added = social_.add_comment(comment);
+  if (added) {
+    activity_.engaged(caller.id, Engagement{.kind = Engagement::Kind::comment,
+                                            .id = "comment:" + added->id,
+                                            .video_id = added->video_id,
+                                            .at_ms = added->created_at_ms});
+  }
+  return added;
 }
 
 Status SocialService::delete_comment(const User& caller, std::string_view comment_id) {

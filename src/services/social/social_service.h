@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "interfaces/activity_listener.h"
 #include "interfaces/blob_store.h"
 #include "interfaces/clock.h"
 #include "interfaces/image_transcoder.h"
@@ -62,9 +63,11 @@ inline constexpr int kAvatarSide = 256;
 
 class SocialService {
  public:
-  // `scratch_dir` holds uploads while they are transcoded.
+  // `scratch_dir` holds uploads while they are transcoded; `activity` hears of follows,
+  // likes and comments.
   SocialService(UserStore& users, SocialStore& social, StudioService& studio, BlobStore& blobs,
-                ImageTranscoder& images, const Clock& clock, std::filesystem::path scratch_dir);
+                ImageTranscoder& images, const Clock& clock, std::filesystem::path scratch_dir,
+                ActivityListener& activity = no_activity_listener());
 
   // `viewer` is null for a logged-out visitor. An unknown handle is not_found.
   Result<ProfileView> profile(const User* viewer, std::string_view handle);
@@ -118,6 +121,7 @@ class SocialService {
   ImageTranscoder& images_;
   const Clock& clock_;
   std::filesystem::path scratch_dir_;
+  ActivityListener& activity_;
 };
 
 }  // namespace dreamfeed

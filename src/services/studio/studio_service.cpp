@@ -47,8 +47,13 @@ std::int64_t next_month_start_ms(std::int64_t now_ms) {
 }
 
 StudioService::StudioService(JobQueue& jobs, VideoStore& videos, BlobStore& blobs,
-                             const Clock& clock, StudioConfig config)
-    : jobs_(jobs), videos_(videos), blobs_(blobs), clock_(clock), config_(config) {}
+                             const Clock& clock, StudioConfig config, ActivityListener& activity)
+    : jobs_(jobs),
+      videos_(videos),
+      blobs_(blobs),
+      clock_(clock),
+      config_(config),
+      activity_(activity) {}
 
 Result<JobView> StudioService::order_video(const User& creator, VideoOrder order) {
   if (auto ok = validate_prompt(order.prompt); !ok) return ok.error();
@@ -92,6 +97,13 @@ Result<JobView> StudioService::order_video(const User& creator, VideoOrder order
     return make_error(ErrorCode::quota_exhausted, "You have no generations left this month");
   }
   if (!queued) return queued.error();
+  activity_.creation_ordered(creator.id);
+  if (order.remix_of) {
+    activity_.engaged(creator.id, Engagement{.kind = Engagement::Kind::remix,
+                                             .id = "remix:" + queued->id,
+                                             .video_id = *order.remix_of,
+                                             .at_ms = job.now_ms});
+  }
   return with_position(std::move(*queued));
 }
 
@@ -139,7 +151,9 @@ Result<Video> StudioService::publish(const User& creator, std::string_view video
   auto found = video(&creator, video_id);
   if (!found) return found.error();
   if (found->creator_id != creator.id) return not_found("video");
-  return videos_.publish_video(video_id, clock_.now_ms());
+  auto published = videos_.publish_video(video_id, clock_.now_ms());
+  if (published) activity_.video_published(*published);
+  return published;
 }
 
 Status StudioService::delete_video(const User& caller, std::string_view video_id) {
@@ -149,6 +163,7 @@ Status StudioService::delete_video(const User& caller, std::string_view video_id
     return make_error(ErrorCode::forbidden, "only the creator can delete this video");
   }
   if (auto ok = videos_.delete_video(video_id); !ok) return ok.error();
+  activity_.video_removed(video_id);
   // The record is gone first, so a failed file removal leaves an orphan file, never a
   // record pointing at nothing.
   if (auto ok = blobs_.remove(found->video_key); !ok) return ok.error();

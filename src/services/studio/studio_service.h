@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "interfaces/activity_listener.h"
 #include "interfaces/blob_store.h"
 #include "interfaces/clock.h"
 #include "interfaces/store.h"
@@ -58,8 +59,9 @@ Status validate_prompt(std::string_view prompt);
 
 class StudioService {
  public:
+  // `activity` hears of orders, remixes, publications and deletions.
   StudioService(JobQueue& jobs, VideoStore& videos, BlobStore& blobs, const Clock& clock,
-                StudioConfig config = {});
+                StudioConfig config = {}, ActivityListener& activity = no_activity_listener());
 
   // Validates the order and queues a job. Errors name the field at fault;
   // quota_exhausted when the creator has no generations left this month.
@@ -84,6 +86,7 @@ class StudioService {
   BlobStore& blobs_;
   const Clock& clock_;
   StudioConfig config_;
+  ActivityListener& activity_;
 };
 
 }  // namespace dreamfeed

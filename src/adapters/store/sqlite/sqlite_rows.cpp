@@ -54,6 +54,12 @@ Video read_video(const Statement& row) {
   return video;
 }
 
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
 Result<std::vector<Video>> read_videos(Statement& query) {
   std::vector<Video> videos;
   while (true) {

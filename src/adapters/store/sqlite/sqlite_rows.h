@@ -35,6 +35,9 @@ User read_user_at(const Statement& row, int first);
   " FROM videos v CROSS JOIN users u ON u.id = v.creator_id" \
   " LEFT JOIN videos rv ON rv.id = v.remix_of LEFT JOIN users ru ON ru.id = rv.creator_id"
 Video read_video(const Statement& row);
+// "?, ?, ?" for `n` parameters of an IN list. Callers bound `n` by a page size (≤ 50), so
+// the statement cache holds a handful of these texts at most.
+std::string placeholders(std::size_t n);
 // Every remaining row of `query` as a video.
 Result<std::vector<Video>> read_videos(Statement& query);
 // Inserts every stored field of `video` (creator_handle is not stored; it is joined).

@@ -45,14 +45,6 @@ Result<std::int64_t> read_count(Connection& connection, std::string_view sql, st
   return query->int64(0);
 }
 
-// "?, ?, ?" for `n` parameters. Page sizes are bounded (≤ 50), so the cache holds a
-// handful of these texts at most.
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
-  return out;
-}
-
 // The rows of `sql` (whose first parameter is `owner` and whose remaining ones are
 // `ids`) as strings: which of `ids` are linked to `owner`.
 Result<std::vector<std::string>> ids_among(Connection& connection, const std::string& sql,
@@ -257,7 +249,7 @@ Result<std::vector<std::string>> SqliteStore::followed_among(
   if (!connection) return connection.error();
   return ids_among(**connection,
                    "SELECT followee_id FROM follows WHERE follower_id = ? AND followee_id IN (" +
-                       placeholders(user_ids.size()) + ")",
+                       sqlite::placeholders(user_ids.size()) + ")",
                    follower_id, user_ids);
 }
 
@@ -318,7 +310,7 @@ Result<std::vector<std::string>> SqliteStore::liked_among(
   if (!connection) return connection.error();
   return ids_among(**connection,
                    "SELECT video_id FROM likes WHERE user_id = ? AND video_id IN (" +
-                       placeholders(video_ids.size()) + ")",
+                       sqlite::placeholders(video_ids.size()) + ")",
                    user_id, video_ids);
 }
 

@@ -280,4 +280,19 @@ Result<std::vector<Video>> SqliteStore::list_drafts(std::string_view user_id, in
   return sqlite::read_videos(*query);
 }
 
+Result<std::vector<Video>> SqliteStore::find_published(const std::vector<std::string>& video_ids) {
+  if (video_ids.empty()) return std::vector<Video>{};
+  auto connection = pool_->acquire();
+  if (!connection) return connection.error();
+  auto query = (*connection)
+                   ->prepare("SELECT " DREAMFEED_VIDEO_COLUMNS DREAMFEED_VIDEO_FROM
+                             " WHERE v.status = 'published' AND v.id IN (" +
+                             sqlite::placeholders(video_ids.size()) + ")");
+  if (!query) return query.error();
+  for (std::size_t i = 0; i < video_ids.size(); ++i) {
+    query->bind(static_cast<int>(i) + 1, video_ids[i]);
+  }
+  return sqlite::read_videos(*query);
+}
+
 }  // namespace dreamfeed

@@ -50,6 +50,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Video>> list_published(const std::optional<FeedPosition>& after,
                                             int limit) override;
   Result<std::vector<Video>> list_drafts(std::string_view user_id, int limit) override;
+  Result<std::vector<Video>> find_published(const std::vector<std::string>& video_ids) override;
 
   // JobQueue (sqlite_job_queue.cpp)
   Result<Job> enqueue(const NewJob& job) override;

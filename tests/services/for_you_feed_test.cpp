@@ -1,0 +1,147 @@
+// ForYouFeed and RankingActivity over the real SQLite store: the ranking hears of clips as
+// the studio publishes and deletes them, pages are joined with the store's records and
+// carry reasons, the cursor never repeats a clip, and start-up reconciles the catalogue.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "ranking/ranking_fixture.h"
+#include "services/feed/feed_service.h"
+#include "services/feed/for_you_feed.h"
+#include "services/ranking/ranking_activity.h"
+#include "studio_fixture.h"
+
+namespace dreamfeed {
+namespace {
+
+class ForYouFeedTest : public testing::StudioFixture {
+ protected:
+  void SetUp() override {
+    StudioFixture::SetUp();
+    ranking = std::make_unique<ranking::RankingService>(ranking::testing::project_config(), clock);
+    listener = std::make_unique<ranking::RankingActivity>(*ranking);
+    // The studio under test reports to the ranking (the fixture's own reports to a recorder).
+    ranked_studio =
+        std::make_unique<StudioService>(*store, *store, *blobs, clock, StudioConfig{}, *listener);
+    feed = std::make_unique<ForYouFeed>(*ranking, *store);
+  }
+
+  Video publish_clip(const User& user) {
+    Video draft = make_draft(user);
+    clock.advance_ms(10);
+    return ranked_studio->publish(user, draft.id).value();
+  }
+
+  std::vector<std::string> ids(const ForYouPage& page) {
+    std::vector<std::string> out;
+    for (const auto& item : page.items) out.push_back(item.video.id);
+    return out;
+  }
+
+  std::unique_ptr<ranking::RankingService> ranking;
+  std::unique_ptr<ranking::RankingActivity> listener;
+  std::unique_ptr<StudioService> ranked_studio;
+  std::unique_ptr<ForYouFeed> feed;
+};
+
+TEST_F(ForYouFeedTest, PublishedClipsAreShownWithTheirRecordsAndReasons) {
+  Video first = publish_clip(alice);
+  Video second = publish_clip(alice);
+  make_draft(alice);  // drafts are never shown
+
+  auto page = feed->page(bob.id, "", 10);
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(page->items.size(), 2u);
+  for (const auto& item : page->items) {
+    EXPECT_FALSE(item.reason.empty());
+    EXPECT_EQ(item.video.creator_handle, "alice") << "the store's joined record";
+    EXPECT_TRUE(item.video.id == first.id || item.video.id == second.id);
+  }
+  EXPECT_FALSE(page->next_cursor) << "a short page: nothing more to give";
+  EXPECT_TRUE(feed->page(alice.id, "", 10)->items.empty()) << "never one's own clips";
+
+  ASSERT_TRUE(ranked_studio->delete_video(alice, first.id));
+  EXPECT_EQ(ids(*feed->page(bob.id, "", 10)), std::vector<std::string>{second.id});
+}
+
+TEST_F(ForYouFeedTest, TheCursorCarriesServedClipsSoAScrollNeverRepeatsOne) {
+  std::set<std::string> published;
+  for (int i = 0; i < 5; ++i) published.insert(publish_clip(alice).id);
+  std::set<std::string> seen;
+  std::string cursor;
+  for (int page_number = 0; page_number < 3; ++page_number) {
+    auto page = feed->page(bob.id, cursor, 2);
+    ASSERT_TRUE(page) << page.error().message;
+    for (const auto& id : ids(*page)) EXPECT_TRUE(seen.insert(id).second) << id << " repeated";
+    if (!page->next_cursor) break;
+    cursor = *page->next_cursor;
+  }
+  EXPECT_EQ(seen, published);
+}
+
+TEST_F(ForYouFeedTest, BadCursorsAndLimitsNameTheField) {
+  // "cjEu" is "r1." with no clips: never made here.
+  for (const std::string& bad :
+       {std::string("not-a-cursor"), std::string("cjEu"), encode_feed_cursor({5, "vid_x"})}) {
+    auto page = feed->page(bob.id, bad, 10);
+    ASSERT_FALSE(page) << bad;
+    EXPECT_EQ(page.error().code, ErrorCode::invalid_argument);
+    EXPECT_EQ(page.error().field, "cursor");
+  }
+  for (int limit : {0, 51}) {
+    auto page = feed->page(bob.id, "", limit);
+    ASSERT_FALSE(page);
+    EXPECT_EQ(page.error().field, "limit");
+  }
+  std::vector<std::string> too_long(ForYouFeed::kCursorMemory + 1, "vid_x");
+  EXPECT_FALSE(decode_for_you_cursor(encode_for_you_cursor(too_long)));
+  std::vector<std::string> served{"vid_a", "vid_b"};
+  EXPECT_EQ(decode_for_you_cursor(encode_for_you_cursor(served)), served);
+}
+
+TEST_F(ForYouFeedTest, StartUpMakesTheCatalogueMatchTheStore) {
+  Video kept = publish_clip(alice);
+  // Published while the ranking was not listening (another process, or before a crash
+  // lost events since the last snapshot).
+  Video unknown = make_draft(alice);
+  ASSERT_TRUE(studio->publish(alice, unknown.id));
+  // Known to the ranking but deleted behind its back.
+  ranking->publish(
+      ranking::ClipInfo{"vid_ghost", alice.id, "a ghost", clock.now_ms(), 4000, std::nullopt});
+
+  auto loaded = ranking::load_catalogue(*ranking, *store);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ(*loaded, 2u);
+  ranking->refresh_if_older_than(0);
+  auto page = ranking->page(bob.id, 10);
+  std::set<std::string> shown;
+  for (const auto& item : page.items) shown.insert(item.video_id);
+  EXPECT_EQ(shown, (std::set<std::string>{kept.id, unknown.id}));
+}
+
+TEST(SceneWords, TheUnderstoodSceneBecomesWordsTheRankingCanMatch) {
+  const std::string scene = R"({"understood": {"subjects": [
+      {"kind": "horse", "word": "stallion", "colour": "brown", "action": "gallop"},
+      {"kind": "person", "word": "man", "colour": "", "action": "ride"}],
+    "setting": "beach", "time_of_day": "night", "weather": "rain", "camera": "orbit",
+    "moods": ["calm"], "unknown_words": ["zorblat"]}, "figures": []})";
+  EXPECT_EQ(ranking::scene_words(scene),
+            "horse stallion brown gallop person man ride beach night rain orbit calm");
+  EXPECT_EQ(ranking::scene_words(""), "");
+  EXPECT_EQ(ranking::scene_words("{not json"), "");
+
+  Video video;
+  video.id = "vid_a";
+  video.creator_id = "usr_a";
+  video.prompt = "a stallion at night";
+  video.scene_json = scene;
+  video.seconds = 8;
+  video.published_at_ms = 1234;
+  ranking::ClipInfo clip = ranking::clip_info_of(video);
+  EXPECT_EQ(clip.duration_ms, 8000);
+  EXPECT_EQ(clip.published_at_ms, 1234);
+  EXPECT_TRUE(clip.text.starts_with("a stallion at night horse stallion"));
+}
+
+}  // namespace
+}  // namespace dreamfeed
