@@ -325,6 +325,7 @@ await steps.run('watching a clip and moving on sends events the server accepts; 
   await cyPage.keyboard.press('j');
   await videoAdvances(cyPage, '.feed-slide[data-index="1"] video');
   await cyPage.click('.feed-slide[data-index="1"] [data-testid=clip-menu]');
+  await shot('12-clip-menu', cyPage);
   await cyPage.click('.feed-slide[data-index="1"] button:has-text("Not interested")');
   await cyPage.waitForSelector('.toast:has-text("Not interested")');
   expect((await cyPage.$$('.feed-slide video')).length === 1, 'the clip stayed in the feed');
