@@ -118,6 +118,22 @@ describe('For You feed', () => {
     expect(viewEvents.queued().filter((e) => e.type === 'hide_creator')).toMatchObject([{ creator_id: 'u1' }]);
   });
 
+  it('closes the … menu with Escape or when focus leaves it', async () => {
+    mockFetch({ 'GET /api/v1/feed': page([sampleVideo()]) });
+    render(<FeedPage />);
+    const toggle = await screen.findByRole('button', { name: 'More options' });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.focusOut(toggle, { relatedTarget: screen.getByRole('button', { name: 'Not interested' }) });
+    expect(screen.getByRole('button', { name: 'Not interested' })).toBeTruthy();
+    fireEvent.keyDown(toggle, { key: 'Escape' });
+    expect(screen.queryByRole('button', { name: 'Not interested' })).toBeNull();
+    fireEvent.click(toggle);
+    fireEvent.focusOut(toggle, { relatedTarget: null });
+    expect(screen.queryByRole('button', { name: 'Not interested' })).toBeNull();
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('asks a visitor to log in before "Not interested", and keeps the clip', async () => {
     sessionKnown.value = true;
     mockFetch({ 'GET /api/v1/feed': page([sampleVideo()]) });

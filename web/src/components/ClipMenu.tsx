@@ -32,7 +32,12 @@ export function ClipMenu({ video, onRemove }: { video: Video; onRemove: RemoveCl
   };
 
   return (
-    <div class="clip-menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+    <div
+      class="clip-menu"
+      onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      // Closes when focus leaves it (a tap elsewhere, Tab past it), not when it moves inside.
+      onFocusOut={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && setOpen(false)}
+    >
       <button
         type="button"
         class="action"
