@@ -319,7 +319,7 @@ await steps.run('signed-in For You feed says why each clip is there', async () =
   await shot('09-ranked-feed', cyPage);
 }, { page: cys, skip: noRanking });
 
-await steps.run('watching a clip and moving on sends events the server accepts; "Not interested" takes a clip out', async () => {
+await steps.run('watching and moving on, "Not interested" and "Hide this creator" send events the server accepts', async () => {
   await cyPage.waitForSelector('.feed-slide[data-index="1"] video');
   await videoAdvances(cyPage, '.feed-slide[data-index="0"] video');
   await cyPage.keyboard.press('j');
@@ -329,12 +329,18 @@ await steps.run('watching a clip and moving on sends events the server accepts; 
   await cyPage.click('.feed-slide[data-index="1"] button:has-text("Not interested")');
   await cyPage.waitForSelector('.toast:has-text("Not interested")');
   expect((await cyPage.$$('.feed-slide video')).length === 1, 'the clip stayed in the feed');
+  await cyPage.click('.feed-slide[data-index="0"] [data-testid=clip-menu]');
+  await cyPage.click('.feed-slide[data-index="0"] button:has-text("Hide this creator")');
+  await cyPage.waitForSelector('.toast:has-text("no longer see clips by @ada")');
+  await cyPage.waitForSelector('text=You are all caught up');
   // Sent within a few seconds; the server's replies say what it kept.
   const sent = () => cyEventReplies.flatMap((r) => r.sent);
   const deadline = Date.now() + 15000;
-  while (!sent().some((e) => e.type === 'not_interested') && Date.now() < deadline) await cyPage.waitForTimeout(250);
+  while (!sent().some((e) => e.type === 'hide_creator') && Date.now() < deadline) await cyPage.waitForTimeout(250);
   const types = sent().map((e) => e.type);
-  for (const type of ['impression', 'watch', 'not_interested']) expect(types.includes(type), `sent only ${types.join(', ')}`);
+  for (const type of ['impression', 'watch', 'not_interested', 'hide_creator']) {
+    expect(types.includes(type), `sent only ${types.join(', ')}`);
+  }
   const watch = sent().find((e) => e.type === 'watch');
   expect(watch.watched_ms >= 400 && watch.duration_ms >= 3000, `watch event ${JSON.stringify(watch)}`);
   for (const reply of cyEventReplies) {
