@@ -118,7 +118,7 @@ export function createEventReporter({ send, signedIn, now = Date.now }: Reporter
       beforeHide.add(fn);
       return () => beforeHide.delete(fn);
     },
-    /** Forgets everything queued (another person signed in). */
+    /** Forgets everything queued (the viewer logged out, or someone else logged in). */
     clear() {
       queue = [];
       clearTimeout(timer);
@@ -127,8 +127,6 @@ export function createEventReporter({ send, signedIn, now = Date.now }: Reporter
     queued: () => queue.slice(),
   };
 }
-
-export type EventReporter = ReturnType<typeof createEventReporter>;
 
 /** The app's reporter: the API client, the session, and the page's hide events. */
 export const viewEvents = createEventReporter({
