@@ -128,28 +128,45 @@ await steps.run('publish the draft', async () => {
   await shot('04-video-page');
 }, { page: current });
 
-await steps.run('the clip is in the For You feed and plays (H.264 in chromium)', async () => {
-  await page.goto('/');
-  await page.waitForSelector('.feed-slide video');
-  await videoAdvances(page, '.feed-slide[data-index="0"] video');
-  await shot('05-feed');
-}, { page: current });
+// The feed's own steps are a follower's: the ranked For You feed leaves out your own
+// clips and the ones you have seen, so the creator's For You and a signed-in viewer's
+// second visit have nothing to replay. The Following feed is newest first, unfiltered.
+const fan = await browser.newContext({ viewport: PHONE, baseURL: server.url });
+await fan.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+const fanPage = await fan.newPage();
+fanPage.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+const fans = () => fanPage;
+
+await steps.run('a follower sees the clip in their feed and it plays (H.264 in chromium)', async () => {
+  await fanPage.goto('/login?next=/@ada');
+  await fanPage.click('[role=tab]:has-text("Sign up")');
+  await fanPage.fill('input[name=handle]', 'fan');
+  await fanPage.fill('input[name=password]', PASSWORD);
+  await fanPage.click('form button[type=submit]');
+  await fanPage.waitForURL('**/@ada');
+  await fanPage.click('[data-testid=follow-button]');
+  await fanPage.waitForSelector('[data-testid=follow-button][aria-pressed=true]');
+  await fanPage.goto('/following');
+  await fanPage.waitForSelector('.feed-slide video');
+  await videoAdvances(fanPage, '.feed-slide[data-index="0"] video');
+  await shot('05-feed', fanPage);
+}, { page: fans });
 
 await steps.run('like it from the feed', async () => {
-  await page.click('.feed-slide[data-index="0"] [data-testid=like]');
-  await page.waitForSelector('.feed-slide[data-index="0"] [data-testid=like][aria-pressed=true]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=like-count]')?.textContent === '1');
-  await page.reload();
-  await page.waitForSelector('.feed-slide[data-index="0"] [data-testid=like][aria-pressed=true]');
-}, { page: current });
+  await fanPage.click('.feed-slide[data-index="0"] [data-testid=like]');
+  await fanPage.waitForSelector('.feed-slide[data-index="0"] [data-testid=like][aria-pressed=true]');
+  await fanPage.waitForFunction(() => document.querySelector('[data-testid=like-count]')?.textContent === '1');
+  await fanPage.reload();
+  await fanPage.waitForSelector('.feed-slide[data-index="0"] [data-testid=like][aria-pressed=true]');
+}, { page: fans });
 
 await steps.run('share copies the link', async () => {
-  await page.goto('/');
-  await page.click('.feed-slide[data-index="0"] button[aria-label^="Share"]');
-  await page.waitForSelector('.toast:has-text("Link copied")');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  await fanPage.goto('/following');
+  await fanPage.click('.feed-slide[data-index="0"] button[aria-label^="Share"]');
+  await fanPage.waitForSelector('.toast:has-text("Link copied")');
+  const copied = await fanPage.evaluate(() => navigator.clipboard.readText());
   expect(copied.endsWith(`/v/${videoId}`), `copied ${copied}`);
-}, { page: current });
+}, { page: fans });
 
 await steps.run('comment on it', async () => {
   await page.goto(`/v/${videoId}`);
@@ -173,19 +190,19 @@ await steps.run('remix it: Create opens with the prompt, the remix is published'
 }, { page: current });
 
 await steps.run('keyboard: J moves to the next clip, which plays; M unmutes', async () => {
-  await page.goto('/');
-  await page.waitForSelector('.feed-slide[data-index="1"] video');
-  await videoAdvances(page, '.feed-slide[data-index="0"] video');
-  await page.keyboard.press('j');
-  await videoAdvances(page, '.feed-slide[data-index="1"] video');
-  expect(await page.$eval('.feed-slide[data-index="0"] video', (v) => v.paused), 'the previous clip kept playing');
-  await page.keyboard.press('m');
-  expect(!(await page.$eval('.feed-slide[data-index="1"] video', (v) => v.muted)), 'M did not unmute');
-  await page.reload();
-  await page.waitForSelector('.feed-slide video');
-  expect(await page.evaluate(() => localStorage.getItem('dreamfeed.muted')) === 'false', 'the sound choice was not remembered');
-  await page.keyboard.press('m');
-}, { page: current });
+  await fanPage.goto('/following');
+  await fanPage.waitForSelector('.feed-slide[data-index="1"] video');
+  await videoAdvances(fanPage, '.feed-slide[data-index="0"] video');
+  await fanPage.keyboard.press('j');
+  await videoAdvances(fanPage, '.feed-slide[data-index="1"] video');
+  expect(await fanPage.$eval('.feed-slide[data-index="0"] video', (v) => v.paused), 'the previous clip kept playing');
+  await fanPage.keyboard.press('m');
+  expect(!(await fanPage.$eval('.feed-slide[data-index="1"] video', (v) => v.muted)), 'M did not unmute');
+  await fanPage.reload();
+  await fanPage.waitForSelector('.feed-slide video');
+  expect(await fanPage.evaluate(() => localStorage.getItem('dreamfeed.muted')) === 'false', 'the sound choice was not remembered');
+  await fanPage.keyboard.press('m');
+}, { page: fans });
 
 await steps.run('edit own profile: name, bio and avatar', async () => {
   await page.goto('/@ada');
@@ -231,7 +248,9 @@ const bob = await browser.newContext({ viewport: PHONE, baseURL: server.url });
 const bobPage = await bob.newPage();
 const bobs = () => bobPage;
 
-await steps.run('logged-out visitor opens a shared link; liking asks to log in', async () => {
+await steps.run('logged-out visitor sees the clips in For You, opens a shared link; liking asks to log in', async () => {
+  await bobPage.goto('/');
+  await bobPage.waitForSelector('.feed-slide[data-index="1"] video');
   await bobPage.goto(`/v/${videoId}`);
   await bobPage.waitForSelector('.video-stage video');
   await bobPage.click('.video-stage [data-testid=like]');
@@ -247,7 +266,7 @@ await steps.run('a second person follows the creator and sees the clip in Follow
   await bobPage.goto('/@ada');
   await bobPage.click('[data-testid=follow-button]');
   await bobPage.waitForSelector('[data-testid=follow-button][aria-pressed=true]:has-text("Following")');
-  await bobPage.waitForFunction(() => document.querySelector('[data-testid=followers-count]')?.textContent === '1');
+  await bobPage.waitForFunction(() => document.querySelector('[data-testid=followers-count]')?.textContent === '2');
   await shot('06-profile', bobPage);
   await bobPage.goto('/following');
   await bobPage.waitForSelector('.feed-slide video');
@@ -255,9 +274,129 @@ await steps.run('a second person follows the creator and sees the clip in Follow
   await shot('07-following', bobPage);
 }, { page: bobs });
 
+// The ranked For You feed (issue 5), seen by a third person who has watched nothing
+// yet (the ranking leaves out your own clips and the ones you have already seen).
+const rankingRoutes = await fetch(`${server.url}/api/v1/openapi.json`)
+  .then((r) => r.json())
+  .then((doc) => '/api/v1/events' in (doc.paths ?? {}))
+  .catch(() => false);
+const noRanking = rankingRoutes ? undefined : 'this server has no ranking routes (POST /api/v1/events) yet';
+const cy = await browser.newContext({ viewport: PHONE, baseURL: server.url });
+const cyPage = await cy.newPage();
+cyPage.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+const cys = () => cyPage;
+/** Every POST /events the app sends, with the server's reply. */
+const cyEventReplies = [];
+cyPage.on('response', async (r) => {
+  if (!r.url().endsWith('/api/v1/events') || r.request().method() !== 'POST') return;
+  const body = await r.json().catch(() => null);
+  cyEventReplies.push({ sent: r.request().postDataJSON()?.events ?? [], status: r.status(), body });
+});
+
+/** Sends events from the page with the session's CSRF token; returns the server's reply. */
+const postEvents = (p, events) =>
+  p.evaluate(async (events) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    const response = await fetch('/api/v1/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+      body: JSON.stringify({ events: events.map((e) => ({ id: crypto.randomUUID(), at: Date.now(), ...e })) }),
+    });
+    return response.json();
+  }, events);
+
+await steps.run('signed-in For You feed says why each clip is there', async () => {
+  await cyPage.goto('/login?next=/');
+  await cyPage.click('[role=tab]:has-text("Sign up")');
+  await cyPage.fill('input[name=handle]', 'cyrus');
+  await cyPage.fill('input[name=password]', PASSWORD);
+  await cyPage.click('form button[type=submit]');
+  await cyPage.waitForURL(server.url + '/');
+  const reason = await cyPage.waitForSelector('.feed-slide[data-index="0"] [data-testid=reason]');
+  const text = (await reason.textContent()).replace('Why this clip:', '').trim();
+  expect(text.length > 0, 'the reason line is empty');
+  console.log(`  reason: ${text}`);
+  await shot('09-ranked-feed', cyPage);
+}, { page: cys, skip: noRanking });
+
+await steps.run('watching and moving on, "Not interested" and "Hide this creator" send events the server accepts', async () => {
+  await cyPage.waitForSelector('.feed-slide[data-index="1"] video');
+  await videoAdvances(cyPage, '.feed-slide[data-index="0"] video');
+  await cyPage.keyboard.press('j');
+  await videoAdvances(cyPage, '.feed-slide[data-index="1"] video');
+  await cyPage.click('.feed-slide[data-index="1"] [data-testid=clip-menu]');
+  await shot('12-clip-menu', cyPage);
+  await cyPage.click('.feed-slide[data-index="1"] button:has-text("Not interested")');
+  await cyPage.waitForSelector('.toast:has-text("Not interested")');
+  expect((await cyPage.$$('.feed-slide video')).length === 1, 'the clip stayed in the feed');
+  await cyPage.click('.feed-slide[data-index="0"] [data-testid=clip-menu]');
+  await cyPage.click('.feed-slide[data-index="0"] button:has-text("Hide this creator")');
+  await cyPage.waitForSelector('.toast:has-text("no longer see clips by @ada")');
+  await cyPage.waitForSelector('text=You are all caught up');
+  // Sent within a few seconds; the server's replies say what it kept.
+  const sent = () => cyEventReplies.flatMap((r) => r.sent);
+  const deadline = Date.now() + 15000;
+  while (!sent().some((e) => e.type === 'hide_creator') && Date.now() < deadline) await cyPage.waitForTimeout(250);
+  const types = sent().map((e) => e.type);
+  for (const type of ['impression', 'watch', 'not_interested', 'hide_creator']) {
+    expect(types.includes(type), `sent only ${types.join(', ')}`);
+  }
+  const watch = sent().find((e) => e.type === 'watch');
+  expect(watch.watched_ms >= 400 && watch.duration_ms >= 3000, `watch event ${JSON.stringify(watch)}`);
+  for (const reply of cyEventReplies) {
+    expect(reply.status === 200 && reply.body.accepted > 0, `events reply ${reply.status}: ${JSON.stringify(reply.body)}`);
+    expect(reply.body.rejected.length === 0, `rejected: ${JSON.stringify(reply.body.rejected)}`);
+  }
+}, { page: cys, skip: noRanking });
+
+await steps.run('steering: saved, shown with what was understood after a reload, then cleared', async () => {
+  await cyPage.goto('/@cyrus');
+  await cyPage.click('a:has-text("Your feed")');
+  await cyPage.waitForURL('**/settings/feed');
+  const box = 'textarea[name=steering]';
+  await cyPage.waitForSelector('[data-testid=watched-today]');
+  await cyPage.fill(box, 'more animals and space, less cars');
+  await cyPage.click('form[aria-labelledby=steering-title] button[type=submit]');
+  await cyPage.waitForSelector('[data-testid=steering-understood]');
+  await cyPage.reload();
+  await cyPage.waitForSelector('[data-testid=steering-understood]');
+  expect((await cyPage.inputValue(box)) === 'more animals and space, less cars', 'the steering text was not kept');
+  const understood = await cyPage.textContent('[data-testid=steering-understood]');
+  expect(/animal/.test(understood), `understood: ${understood}`);
+  await shot('10-feed-settings', cyPage);
+  await cyPage.click('button:has-text("Clear")');
+  await cyPage.waitForSelector('text=Cleared.');
+  await cyPage.reload();
+  await cyPage.waitForSelector('[data-testid=watched-today]');
+  expect((await cyPage.inputValue(box)) === '', 'the cleared steering came back');
+}, { page: cys, skip: noRanking });
+
+await steps.run('a 1-minute daily limit: saved, and once watched the feed ends with the message', async () => {
+  await cyPage.fill('input[name=daily_limit_minutes]', '1');
+  await cyPage.click('button:has-text("Save limit")');
+  await cyPage.waitForSelector('[data-testid=watched-today]:has-text("of 1")');
+  await cyPage.reload();
+  await cyPage.waitForSelector('[data-testid=watched-today]:has-text("of 1")');
+  expect((await cyPage.inputValue('input[name=daily_limit_minutes]')) === '1', 'the limit was not kept');
+  // A minute of real watching is too slow for this test: report it as one watch event.
+  const reply = await postEvents(cyPage, [
+    { type: 'watch', video_id: videoId, watched_ms: 61000, duration_ms: 4000, completed: true, loops: 15 },
+  ]);
+  expect(reply.accepted === 1, `watch not accepted: ${JSON.stringify(reply)}`);
+  await cyPage.goto('/');
+  await cyPage.waitForSelector('[data-testid=feed-end]');
+  console.log(`  message: ${await cyPage.textContent('[data-testid=feed-end] p')}`);
+  await shot('11-daily-limit', cyPage);
+  await cyPage.goto('/settings/feed');
+  await cyPage.waitForSelector('[data-testid=watched-today]:has-text("of 1")');
+  await cyPage.fill('input[name=daily_limit_minutes]', '0');
+  await cyPage.click('button:has-text("Save limit")');
+  await cyPage.waitForSelector('text=No daily limit.');
+}, { page: cys, skip: noRanking });
+
 await steps.run('server down: a banner with Retry, then recovery', async () => {
   await page.goto('/');
-  await page.waitForSelector('.feed-slide video');
+  await page.waitForSelector('.feed-tabs');
   const { port, dataDir } = server;
   await server.stop();
   await page.click('.bottom-nav a:has-text("Drafts")');

@@ -34,6 +34,7 @@ function screen<C extends (props: any) => any>(load: () => Promise<C>) {
 }
 
 const CreatePage = screen(() => import('./pages/CreatePage').then((m) => m.CreatePage));
+const FeedSettingsPage = screen(() => import('./pages/FeedSettingsPage').then((m) => m.FeedSettingsPage));
 const DraftsPage = screen(() => import('./pages/DraftsPage').then((m) => m.DraftsPage));
 const LoginPage = screen(() => import('./pages/LoginPage').then((m) => m.LoginPage));
 const ProfilePage = screen(() => import('./pages/ProfilePage').then((m) => m.ProfilePage));
@@ -108,6 +109,7 @@ export function App() {
           <Route path="/create" component={CreatePage} />
           <Route path="/drafts" component={DraftsPage} />
           <Route path="/login" component={LoginPage} />
+          <Route path="/settings/feed" component={FeedSettingsPage} />
           <Route path="/v/:id" component={VideoRoute} />
           <Route default component={Fallback} />
         </Router>

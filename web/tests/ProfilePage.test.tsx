@@ -60,6 +60,7 @@ describe('ProfilePage', () => {
     render(<ProfilePage handle="ada" />);
     expect(await screen.findByText('Edit profile')).toBeTruthy();
     expect(screen.getByText('Log out')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Your feed' }).getAttribute('href')).toBe('/settings/feed');
     expect(screen.queryByTestId('follow-button')).toBeNull();
   });
 });

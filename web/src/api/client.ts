@@ -38,6 +38,8 @@ interface RequestOptions {
   raw?: Blob;
   /** A 401 on this request is expected (e.g. "who am I") and must not redirect. */
   quiet401?: boolean;
+  /** Let the request outlive the page (events flushed as the tab is hidden or closed). */
+  keepalive?: boolean;
 }
 
 const GENERIC_MESSAGES: Record<number, string> = {
@@ -61,7 +63,13 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
   }
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, { method, headers, body, credentials: 'same-origin' });
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      ...(options.keepalive ? { keepalive: true } : {}),
+    });
   } catch {
     reportOffline();
     throw new ApiError(0, 'network', 'Dreamfeed cannot be reached. Check your connection and retry.');

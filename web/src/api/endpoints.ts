@@ -1,6 +1,8 @@
 // Typed functions for each API route the app uses, built on the one client.
 import { api } from './client';
-import type { Allowance, Comment, Job, Page, Profile, User, Video, VideoOrder } from './types';
+import type {
+  Allowance, Comment, EventsReply, FeedPage, Job, Page, Profile, Steering, User, Video, VideoOrder, ViewEvent, Wellbeing,
+} from './types';
 
 const q = (cursor?: string | null) => (cursor ? `?cursor=${encodeURIComponent(cursor)}` : '');
 const seg = encodeURIComponent;
@@ -24,8 +26,17 @@ export const endpoints = {
   updateMe: (changes: { display_name?: string; bio?: string }) => api<{ user: User }>('PATCH', '/me', { body: changes }),
   uploadAvatar: (image: Blob) => api<{ user: User }>('PUT', '/me/avatar', { raw: image }),
 
-  feed: (cursor?: string | null) => api<Page<Video>>('GET', `/feed${q(cursor)}`),
-  followingFeed: (cursor?: string | null) => api<Page<Video>>('GET', `/feed/following${q(cursor)}`),
+  feed: (cursor?: string | null) => api<FeedPage>('GET', `/feed${q(cursor)}`),
+  followingFeed: (cursor?: string | null) => api<FeedPage>('GET', `/feed/following${q(cursor)}`),
+  // A background send: a 401 (session gone) must not pull the viewer to the log-in page.
+  sendEvents: (events: ViewEvent[], keepalive = false) =>
+    api<EventsReply>('POST', '/events', { body: { events }, keepalive, quiet401: true }),
+
+  steering: () => api<Steering>('GET', '/me/steering'),
+  setSteering: (text: string) => api<Steering>('PUT', '/me/steering', { body: { text } }),
+  clearSteering: () => api<void>('DELETE', '/me/steering'),
+  wellbeing: () => api<Wellbeing>('GET', '/me/wellbeing'),
+  setWellbeing: (daily_limit_minutes: number) => api<Wellbeing>('PUT', '/me/wellbeing', { body: { daily_limit_minutes } }),
   drafts: () => api<Page<Video>>('GET', '/me/drafts'),
 
   video: (id: string) => api<Video>('GET', `/videos/${seg(id)}`),

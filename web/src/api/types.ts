@@ -48,6 +48,8 @@ export interface Video {
   comments?: number;
   remixes?: number;
   liked_by_me?: boolean;
+  /** Why the ranked For You feed chose this clip ("exploring new clips"); feed items only. */
+  reason?: string | null;
 }
 
 export interface Comment {
@@ -73,6 +75,43 @@ export interface Job {
 export interface Page<T> {
   items: T[];
   next_cursor?: string | null;
+}
+
+/** A feed page: besides the clips, the daily watch limit's end and a nudge to create. */
+export interface FeedPage extends Page<Video> {
+  /** True when the viewer's daily watch limit is reached: no items, `message` says why. */
+  limit_reached?: boolean;
+  message?: string | null;
+  /** A gentle suggestion to make something after a long passive session. */
+  nudge?: string | null;
+}
+
+/** What a viewer did with a clip, sent in batches to POST /events (see state/viewEvents). */
+export type ViewEventBody =
+  | { type: 'impression' | 'skip' | 'share' | 'not_interested'; video_id: string }
+  | { type: 'watch'; video_id: string; watched_ms: number; duration_ms: number; completed: boolean; loops: number }
+  | { type: 'hide_creator'; video_id?: string; creator_id: string };
+
+/** An event as sent: a client id (a batch sent twice counts once) and the client's clock. */
+export type ViewEvent = ViewEventBody & { id: string; at: number };
+
+export interface EventsReply {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; id: string; reason: string }[];
+}
+
+/** The viewer's own words steering the feed, and what the server made of them. */
+export interface Steering {
+  text: string;
+  understood: string;
+  ignored_words: string[];
+}
+
+export interface Wellbeing {
+  /** 0 means no limit. */
+  daily_limit_minutes: number;
+  watched_today_minutes: number;
 }
 
 export interface VideoOrder {

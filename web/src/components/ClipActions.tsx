@@ -1,5 +1,7 @@
-// The buttons beside a clip: like, comment, share (copy link), remix, download — with
-// counts. Actions that need an account send logged-out visitors to log in and back.
+// The buttons beside a clip: like, comment, share (the system share sheet, or copy the
+// link), remix, download — with counts — and any extra buttons the feed adds.
+// Actions that need an account send logged-out visitors to log in and back.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { endpoints } from '../api/endpoints';
 import { errorMessage } from '../api/client';
@@ -7,6 +9,7 @@ import type { Video } from '../api/types';
 import { formatCount, shareUrl } from '../lib/format';
 import { navigate } from '../lib/navigate';
 import { requireLogin } from '../state/session';
+import { reportEvent } from '../state/viewEvents';
 import { Icon } from './Icon';
 import { showToast } from './Toast';
 
@@ -23,7 +26,23 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function ClipActions({ video }: { video: Video }) {
+/** Shares through the system sheet where there is one, else copies; true when shared. */
+async function shareLink(url: string, title: string): Promise<boolean> {
+  if (typeof navigator.share === 'function') {
+    try {
+      await navigator.share({ url, title });
+      return true;
+    } catch (e) {
+      if ((e as DOMException)?.name === 'AbortError') return false; // the person closed the sheet
+      // Otherwise (not allowed here, no target): copy the link instead.
+    }
+  }
+  const copied = await copyText(url);
+  showToast(copied ? 'Link copied' : `Copy this link: ${url}`);
+  return copied;
+}
+
+export function ClipActions({ video, children }: { video: Video; children?: ComponentChildren }) {
   const [liked, setLiked] = useState(!!video.liked_by_me);
   const [likes, setLikes] = useState(video.likes);
   const [busy, setBusy] = useState(false);
@@ -48,8 +67,7 @@ export function ClipActions({ video }: { video: Video }) {
   };
 
   const share = async () => {
-    const url = shareUrl(video.id);
-    showToast((await copyText(url)) ? 'Link copied' : `Copy this link: ${url}`);
+    if (await shareLink(shareUrl(video.id), video.prompt)) reportEvent({ type: 'share', video_id: video.id });
   };
 
   const remix = () => {
@@ -74,7 +92,7 @@ export function ClipActions({ video }: { video: Video }) {
         <Icon name="comment" />
         <span class="count">{formatCount(video.comments)}</span>
       </a>
-      <button type="button" class="action" aria-label="Share: copy link" onClick={share}>
+      <button type="button" class="action" aria-label="Share" onClick={share}>
         <Icon name="share" />
         <span class="count">Share</span>
       </button>
@@ -86,6 +104,7 @@ export function ClipActions({ video }: { video: Video }) {
         <Icon name="download" />
         <span class="count">Save</span>
       </a>
+      {children}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// Who made a clip, its prompt and what it remixes, shown over the clip.
+// Who made a clip, its prompt, what it remixes and, in the ranked feed, why it was
+// chosen ("Why this clip: …"), shown over the clip.
 import type { Video } from '../api/types';
 import { Avatar } from './Avatar';
 
@@ -11,6 +12,11 @@ export function ClipCaption({ video }: { video: Video }) {
         <span>@{video.creator.handle}</span>
       </a>
       <p class="prompt">{video.prompt}</p>
+      {video.reason && (
+        <p class="reason" data-testid="reason">
+          <span class="reason-label">Why this clip:</span> {video.reason}
+        </p>
+      )}
       {source && (
         <a class="remix-source" href={`/v/${encodeURIComponent(source.id)}`}>
           ↻ Remix of {source.creator_handle ? `@${source.creator_handle}` : 'a clip'}

@@ -1,7 +1,9 @@
 // One clip's <video>: plays while `active`, pauses otherwise, preloads when asked.
 // Tapping unmutes the first time (the choice is remembered), then pauses/resumes.
+// In the feed it also reports what was watched (useViewReport).
 import { useEffect, useRef } from 'preact/hooks';
 import type { Video } from '../api/types';
+import { useViewReport } from '../lib/useViewReport';
 import { silent, soundBlocked, toggleMuted } from '../state/sound';
 import { Icon } from './Icon';
 
@@ -11,6 +13,8 @@ interface Props {
   preload: 'auto' | 'metadata' | 'none';
   /** A counter that toggles pause each time it changes (space key). */
   pauseToggle?: number;
+  /** Report impressions and watch time (feed clips only, not drafts or a clip's page). */
+  reportViews?: boolean;
 }
 
 async function playWithFallback(el: HTMLVideoElement) {
@@ -26,8 +30,9 @@ async function playWithFallback(el: HTMLVideoElement) {
   }
 }
 
-export function ClipPlayer({ video, active, preload, pauseToggle = 0 }: Props) {
+export function ClipPlayer({ video, active, preload, pauseToggle = 0, reportViews = false }: Props) {
   const ref = useRef<HTMLVideoElement>(null);
+  useViewReport(ref, video, active && reportViews);
 
   useEffect(() => {
     const el = ref.current;

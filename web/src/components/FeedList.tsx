@@ -1,16 +1,23 @@
 // The full-screen vertical feed: scroll-snapped slides, the visible one plays
-// (IntersectionObserver), the next one preloads, more load near the end, and the
-// keyboard moves (↑/↓, J/K), pauses (space) and mutes (M).
+// (IntersectionObserver) and reports what was watched, the next one preloads, more
+// load near the end, and the keyboard moves (↑/↓, J/K), pauses (space) and mutes (M).
+// An optional last slide (`end`) closes the list, e.g. the daily limit's message.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Video } from '../api/types';
 import { toggleMuted } from '../state/sound';
 import { ClipActions } from './ClipActions';
 import { ClipCaption } from './ClipCaption';
+import { ClipMenu, type RemoveClips } from './ClipMenu';
 import { ClipPlayer } from './ClipPlayer';
 
 interface Props {
   videos: Video[];
   onNearEnd?: () => void;
+  /** Takes clips out of the list ("Not interested", "Hide this creator"); no menu without it. */
+  onRemove?: RemoveClips;
+  /** A last slide after the clips. */
+  end?: ComponentChildren;
 }
 
 export function preloadFor(index: number, active: number): 'auto' | 'metadata' | 'none' {
@@ -22,7 +29,7 @@ export function preloadFor(index: number, active: number): 'auto' | 'metadata' |
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
-export function FeedList({ videos, onNearEnd }: Props) {
+export function FeedList({ videos, onNearEnd, onRemove, end }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [pauseToggle, setPauseToggle] = useState(0);
@@ -40,7 +47,7 @@ export function FeedList({ videos, onNearEnd }: Props) {
     );
     list.querySelectorAll('.feed-slide').forEach((slide) => observer.observe(slide));
     return () => observer.disconnect();
-  }, [videos.length]);
+  }, [videos.length, !!end]);
 
   useEffect(() => {
     if (active >= videos.length - 3) onNearEnd?.();
@@ -51,12 +58,13 @@ export function FeedList({ videos, onNearEnd }: Props) {
       const slide = listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
       slide?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     };
+    const last = end ? videos.length : videos.length - 1;
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
       const key = e.key.toLowerCase();
       // Space on a focused button or link activates it rather than pausing.
       if (key === ' ' && e.target instanceof HTMLElement && /^(BUTTON|A|SUMMARY)$/.test(e.target.tagName)) return;
-      if (key === 'arrowdown' || key === 'j') scrollTo(Math.min(active + 1, videos.length - 1));
+      if (key === 'arrowdown' || key === 'j') scrollTo(Math.min(active + 1, last));
       else if (key === 'arrowup' || key === 'k') scrollTo(Math.max(active - 1, 0));
       else if (key === ' ') setPauseToggle((n) => n + 1);
       else if (key === 'm') toggleMuted();
@@ -65,8 +73,9 @@ export function FeedList({ videos, onNearEnd }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, videos.length]);
+  }, [active, videos.length, !!end]);
 
+  const total = videos.length + (end ? 1 : 0);
   return (
     <div class="feed-list" ref={listRef} aria-label="Clips" role="feed">
       {videos.map((video, index) => (
@@ -75,7 +84,7 @@ export function FeedList({ videos, onNearEnd }: Props) {
           key={video.id}
           data-index={index}
           aria-posinset={index + 1}
-          aria-setsize={videos.length}
+          aria-setsize={total}
           aria-label={`Clip by @${video.creator.handle}`}
         >
           <ClipPlayer
@@ -83,11 +92,17 @@ export function FeedList({ videos, onNearEnd }: Props) {
             active={index === active}
             preload={preloadFor(index, active)}
             pauseToggle={index === active ? pauseToggle : 0}
+            reportViews
           />
           <ClipCaption video={video} />
-          <ClipActions video={video} />
+          <ClipActions video={video}>{onRemove && <ClipMenu video={video} onRemove={onRemove} />}</ClipActions>
         </article>
       ))}
+      {end && (
+        <article class="feed-slide feed-end" data-index={videos.length} aria-posinset={total} aria-setsize={total}>
+          {end}
+        </article>
+      )}
     </div>
   );
 }

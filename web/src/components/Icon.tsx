@@ -13,6 +13,7 @@ const PATHS = {
   drafts: 'M5 3h10l4 4v14H5zM9 12h6M9 16h6',
   person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4-6 8-6s7 2 8 6',
   login: 'M10 17l5-5-5-5M15 12H3M14 4h6v16h-6',
+  more: 'M4.5 12h1.5M11.25 12h1.5M18 12h1.5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,12 +1,15 @@
 // Loads a cursor-paged list from the API: first page, more on demand, an error
-// message, and a fresh load when the offline banner's Retry is pressed.
+// message, and a fresh load when the offline banner's Retry is pressed. `lastPage`
+// is the latest page as answered, for lists whose pages say more than their items
+// (the feed's daily limit and nudge).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage, ApiError } from '../api/client';
 import type { Page } from '../api/types';
 import { reloadKey } from '../state/connection';
 
-export interface PagedList<T> {
+export interface PagedList<T, P extends Page<T> = Page<T>> {
   items: T[];
+  lastPage: P | null;
   loading: boolean;
   error: string | null;
   errorStatus: number | null;
@@ -15,8 +18,12 @@ export interface PagedList<T> {
   setItems: (update: (items: T[]) => T[]) => void;
 }
 
-export function usePagedList<T>(load: (cursor?: string | null) => Promise<Page<T>>, key: string): PagedList<T> {
+export function usePagedList<T, P extends Page<T> = Page<T>>(
+  load: (cursor?: string | null) => Promise<Page<T> & P>,
+  key: string,
+): PagedList<T, P> {
   const [items, setItemsState] = useState<T[]>([]);
+  const [lastPage, setLastPage] = useState<P | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [errorStatus, setErrorStatus] = useState<number | null>(null);
@@ -37,6 +44,7 @@ export function usePagedList<T>(load: (cursor?: string | null) => Promise<Page<T
         if (mine !== generation.current) return;
         cursor.current = page.next_cursor ?? null;
         setItemsState((old) => (reset ? page.items : [...old, ...page.items]));
+        setLastPage(page);
         setError(null);
         setErrorStatus(null);
       } catch (e) {
@@ -60,6 +68,7 @@ export function usePagedList<T>(load: (cursor?: string | null) => Promise<Page<T
 
   return {
     items,
+    lastPage,
     loading,
     error,
     errorStatus,

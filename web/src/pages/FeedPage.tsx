@@ -1,5 +1,10 @@
-// Home: the For You and Following feeds side by side as tabs.
+// Home: the For You and Following feeds side by side as tabs. The For You feed ends
+// with a card when the daily watch limit is reached, and may carry a nudge to create.
+import { useEffect } from 'preact/hooks';
 import { endpoints } from '../api/endpoints';
+import type { Video } from '../api/types';
+import { CreateNudge } from '../components/CreateNudge';
+import { FeedEnd } from '../components/FeedEnd';
 import { FeedList } from '../components/FeedList';
 import { ErrorText } from '../components/ErrorText';
 import { usePagedList } from '../lib/usePagedList';
@@ -18,17 +23,35 @@ export function FeedTabs({ current }: { current: 'for-you' | 'following' }) {
   );
 }
 
+/** The daily limit ends the list: a page that says so has no cursor worth following. */
+const loadForYou = (cursor?: string | null) =>
+  endpoints.feed(cursor).then((page) => (page.limit_reached ? { ...page, next_cursor: null } : page));
+
 function Feed({ kind }: { kind: 'for-you' | 'following' }) {
-  const list = usePagedList(kind === 'for-you' ? endpoints.feed : endpoints.followingFeed, kind);
+  const list = usePagedList(kind === 'for-you' ? loadForYou : endpoints.followingFeed, kind);
+  const page = list.lastPage;
+  const limit = page?.limit_reached ? page.message || 'You reached your daily watch limit.' : null;
+  const remove = (keep: (video: Video) => boolean) => list.setItems((items) => items.filter(keep));
+  // Hiding the last loaded clips must not leave an empty screen while more exist.
+  useEffect(() => {
+    if (list.items.length === 0 && page && !list.done && !list.loading) list.loadMore();
+  }, [list.items.length]);
   if (list.items.length === 0) {
     return (
       <div class="feed-empty">
-        {list.loading ? (
+        {limit ? (
+          <FeedEnd message={limit} />
+        ) : list.loading ? (
           <p aria-live="polite">Loading clips…</p>
         ) : list.error ? (
           <ErrorText message={list.error} />
         ) : kind === 'following' ? (
           <p>Nothing here yet. Follow creators to see their clips.</p>
+        ) : loggedIn.value ? (
+          // The ranked feed leaves out your own clips and those you have seen lately.
+          <p>
+            You are all caught up. <a href="/create">Make a clip</a> or come back later.
+          </p>
         ) : (
           <p>
             No clips yet. <a href="/create">Create the first one</a>.
@@ -37,7 +60,12 @@ function Feed({ kind }: { kind: 'for-you' | 'following' }) {
       </div>
     );
   }
-  return <FeedList videos={list.items} onNearEnd={list.loadMore} />;
+  return (
+    <>
+      <CreateNudge text={page?.nudge} />
+      <FeedList videos={list.items} onNearEnd={list.loadMore} onRemove={remove} end={limit && <FeedEnd message={limit} />} />
+    </>
+  );
 }
 
 export function FeedPage({ kind = 'for-you' }: { kind?: 'for-you' | 'following' }) {

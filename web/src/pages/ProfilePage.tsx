@@ -82,6 +82,9 @@ export function ProfilePage({ handle }: { handle: string }) {
             <a class="button" href="/drafts">
               Drafts
             </a>
+            <a class="button" href="/settings/feed">
+              Your feed
+            </a>
             <button type="button" onClick={signOut}>
               Log out
             </button>
