@@ -47,6 +47,23 @@ describe('CreatePage', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Remix');
   });
 
+  it('picks up a clip still being made after a reload', async () => {
+    const running = {
+      id: 'j7', status: 'running', progress: 40, queue_position: 0, video_id: null, error: null,
+      request: { prompt: 'a heron at dawn', seconds: 4, aspect: 'portrait', resolution: '720p', seed: 1, remix_of: null },
+    };
+    mockFetch({
+      'GET /api/v1/me': { body: { user: currentUser.value } },
+      'GET /api/v1/me/jobs': { body: { items: [{ ...running, id: 'j6', status: 'queued' }, running] } },
+      'GET /api/v1/jobs/j7': { body: running },
+    });
+    render(<CreatePage />);
+    await waitFor(() => expect(screen.getByText('Generating — 40%')).toBeTruthy());
+    expect(screen.getByText('Making: “a heron at dawn”')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Generate' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+  });
+
   it('shows queue position and progress', () => {
     const job = { id: 'j1', status: 'queued', progress: 0, queue_position: 3, video_id: null, error: null } as any;
     const { rerender } = render(<JobProgress job={job} />);

@@ -52,6 +52,7 @@ export const endpoints = {
 
   job: (id: string) => api<Job>('GET', `/jobs/${seg(id)}`),
   cancelJob: (id: string) => api<Job>('POST', `/jobs/${seg(id)}/cancel`),
+  myJobs: () => api<{ items: Job[] }>('GET', '/me/jobs'),
 
   profile: (handle: string) => api<Profile>('GET', `/users/${seg(handle)}`),
   userVideos: (handle: string, cursor?: string | null) => api<Page<Video>>('GET', `/users/${seg(handle)}/videos${q(cursor)}`),

@@ -57,6 +57,23 @@ export function CreatePage() {
     if (loggedIn.value) void refreshAllowance();
   }, [loggedIn.value]);
 
+  // After a reload (or coming back to Create) a clip still being made is shown again:
+  // the newest of the account's queued or running jobs.
+  useEffect(() => {
+    if (!loggedIn.value) return;
+    let current = true;
+    endpoints.myJobs().then(
+      ({ items }) => {
+        const newest = items[items.length - 1];
+        if (current && newest) setJob((shown) => shown ?? newest);
+      },
+      () => {}, // the form works without it
+    );
+    return () => {
+      current = false;
+    };
+  }, [loggedIn.value]);
+
   useEffect(() => {
     if (!job || job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled') return;
     return watchJob(
@@ -194,7 +211,14 @@ export function CreatePage() {
           {busy ? 'Sending…' : 'Generate'}
         </button>
       </form>
-      {job && !draft && <JobProgress job={job} onCancel={running ? cancel : undefined} />}
+      {job && !draft && (
+        <>
+          {job.request?.prompt && job.request.prompt !== prompt && (
+            <p class="hint">Making: “{job.request.prompt}”</p>
+          )}
+          <JobProgress job={job} onCancel={running ? cancel : undefined} />
+        </>
+      )}
       {draft && (
         <section class="draft" aria-label="Your draft">
           <h2>Your draft</h2>
