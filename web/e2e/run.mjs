@@ -276,11 +276,6 @@ await steps.run('a second person follows the creator and sees the clip in Follow
 
 // The ranked For You feed (issue 5), seen by a third person who has watched nothing
 // yet (the ranking leaves out your own clips and the ones you have already seen).
-const rankingRoutes = await fetch(`${server.url}/api/v1/openapi.json`)
-  .then((r) => r.json())
-  .then((doc) => '/api/v1/events' in (doc.paths ?? {}))
-  .catch(() => false);
-const noRanking = rankingRoutes ? undefined : 'this server has no ranking routes (POST /api/v1/events) yet';
 const cy = await browser.newContext({ viewport: PHONE, baseURL: server.url });
 const cyPage = await cy.newPage();
 cyPage.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
@@ -317,7 +312,7 @@ await steps.run('signed-in For You feed says why each clip is there', async () =
   expect(text.length > 0, 'the reason line is empty');
   console.log(`  reason: ${text}`);
   await shot('09-ranked-feed', cyPage);
-}, { page: cys, skip: noRanking });
+}, { page: cys });
 
 await steps.run('watching and moving on, "Not interested" and "Hide this creator" send events the server accepts', async () => {
   await cyPage.waitForSelector('.feed-slide[data-index="1"] video');
@@ -347,7 +342,7 @@ await steps.run('watching and moving on, "Not interested" and "Hide this creator
     expect(reply.status === 200 && reply.body.accepted > 0, `events reply ${reply.status}: ${JSON.stringify(reply.body)}`);
     expect(reply.body.rejected.length === 0, `rejected: ${JSON.stringify(reply.body.rejected)}`);
   }
-}, { page: cys, skip: noRanking });
+}, { page: cys });
 
 await steps.run('steering: saved, shown with what was understood after a reload, then cleared', async () => {
   await cyPage.goto('/@cyrus');
@@ -369,7 +364,7 @@ await steps.run('steering: saved, shown with what was understood after a reload,
   await cyPage.reload();
   await cyPage.waitForSelector('[data-testid=watched-today]');
   expect((await cyPage.inputValue(box)) === '', 'the cleared steering came back');
-}, { page: cys, skip: noRanking });
+}, { page: cys });
 
 await steps.run('a 1-minute daily limit: saved, and once watched the feed ends with the message', async () => {
   await cyPage.fill('input[name=daily_limit_minutes]', '1');
@@ -392,7 +387,7 @@ await steps.run('a 1-minute daily limit: saved, and once watched the feed ends w
   await cyPage.fill('input[name=daily_limit_minutes]', '0');
   await cyPage.click('button:has-text("Save limit")');
   await cyPage.waitForSelector('text=No daily limit.');
-}, { page: cys, skip: noRanking });
+}, { page: cys });
 
 await steps.run('server down: a banner with Retry, then recovery', async () => {
   await page.goto('/');
