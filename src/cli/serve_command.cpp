@@ -126,8 +126,9 @@ int run_serve(const ServeOptions& options) {
   FfmpegClipEncoderFactory encoders(
       EncoderSettings{.x264_preset = options.x264_preset, .crf = 23, .threads = 0});
 
-  // The ranking: its snapshot first, then the store's catalogue, which may be newer.
-  ranking::RankingService ranking(read_ranking_config(options.ranking_config), clock);
+  // The ranking: its snapshot, then the store's catalogue (which may be newer), then the
+  // changes logged after the snapshot.
+  ranking::RankingService ranking(read_ranking_config(options.ranking_config), clock, &store);
   FileSnapshotStore snapshots(data_dir / "ranking.snapshot");
   if (auto restored = ranking.restore(snapshots); !restored) {
     throw std::runtime_error("cannot restore the ranking snapshot: " + restored.error().message);
@@ -135,7 +136,11 @@ int run_serve(const ServeOptions& options) {
   auto catalogue = ranking::load_catalogue(ranking, store);
   if (!catalogue)
     throw std::runtime_error("cannot read the catalogue: " + catalogue.error().message);
-  spdlog::info("ranking: {} published clips", *catalogue);
+  auto replayed = ranking.replay_log();
+  if (!replayed)
+    throw std::runtime_error("cannot replay the ranking log: " + replayed.error().message);
+  spdlog::info("ranking: {} published clips, {} changes replayed since the snapshot", *catalogue,
+               *replayed);
   ranking::RankingUpkeep upkeep(ranking, snapshots,
                                 ranking::UpkeepConfig{.snapshot_every = std::chrono::seconds(
                                                           options.ranking_snapshot_seconds)});

@@ -1,8 +1,8 @@
 // RankingSnapshotStore: where the ranking's aggregates are kept between restarts. The
 // ranking service encodes its state to bytes (services/ranking/state_codec.h) and the
 // store only keeps the latest snapshot: a file now (adapters/ranking/file), a table row
-// or an object in the blob store later. Between snapshots, events since the last one are
-// lost on a crash; an append-only event log would close that gap (see the ranking README).
+// or an object in the blob store later. What changed after the latest snapshot is kept
+// by the RankingEventLog (ranking_event_log.h) and replayed at start-up.
 #pragma once
 
 #include <optional>

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "interfaces/ranking_event_log.h"
 #include "interfaces/social_store.h"
 #include "model/job.h"
 #include "model/user.h"
@@ -125,6 +126,7 @@ class Store : public UserStore,
               public SessionStore,
               public VideoStore,
               public JobQueue,
-              public SocialStore {};
+              public SocialStore,
+              public RankingEventLog {};
 
 }  // namespace dreamfeed

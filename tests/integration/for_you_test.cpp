@@ -298,5 +298,35 @@ TEST(ForYouRestart, WhatTheRankingLearnedSurvivesARestart) {
   EXPECT_EQ(visitor.get("/api/v1/feed").json().as_object()["items"].as_array().size(), 1u);
 }
 
+TEST(ForYouRestart, NothingTheRankingLearnedIsLostWhenTheServerIsKilled) {
+  testing::TempDir dir;
+  const auto options = testing::quick_generating_server(dir / "data");
+  std::string video;
+  std::string token;
+  {
+    testing::ServerProcess server(options);
+    ApiUser maker(server.port(), "maker");
+    video = maker.publish_new(small_order("a cat naps on a sofa"));
+    ApiUser viewer(server.port(), "viewer");
+    token = viewer.token();
+    ASSERT_EQ(viewer.put("/api/v1/me/steering", R"({"text": "more animals"})").status, 200);
+    ASSERT_EQ(object_of(send_events(viewer, json::array{watch("seen", video, 4000)}))["accepted"],
+              1);
+    server.kill_hard();  // no snapshot at shutdown: only the event log has these
+  }
+  testing::ServerProcess server(options);
+  // The maker's order (it ends a "create something" nudge), the steering, the batch.
+  EXPECT_NE(server.log().find("3 changes replayed"), std::string::npos) << server.log();
+  testing::HttpClient viewer("127.0.0.1", server.port());
+  const std::vector<std::pair<std::string, std::string>> auth{{"Authorization", "Bearer " + token}};
+  EXPECT_EQ(viewer.get("/api/v1/me/steering", auth).json().as_object()["text"], "more animals");
+  auto again = viewer.post(
+      "/api/v1/events",
+      json::serialize(json::object{{"events", json::array{watch("seen", video, 4000)}}}), auth);
+  EXPECT_EQ(again.json().as_object()["duplicates"], 1) << again.body;
+  EXPECT_TRUE(viewer.get("/api/v1/feed", auth).json().as_object()["items"].as_array().empty())
+      << "the clip watched before the crash counts as seen";
+}
+
 }  // namespace
 }  // namespace dreamfeed

@@ -45,8 +45,8 @@ class RankingServiceTest : public ::testing::Test {
 
 TEST_F(RankingServiceTest, EventsSteeringAndPagesThroughOneObject) {
   std::vector<IncomingEvent> batch{finished("c0"), finished("c3"), finished("c6")};
-  EXPECT_EQ(service.record_events("ada", batch).accepted, 3u);
-  EXPECT_EQ(service.record_events("ada", batch).duplicates, 3u);
+  EXPECT_EQ(service.record_events("ada", batch)->accepted, 3u);
+  EXPECT_EQ(service.record_events("ada", batch)->duplicates, 3u);
   service.refresh_if_older_than(5000);
   const auto page = service.page("ada", 10);
   ASSERT_EQ(page.items.size(), 10u);
@@ -58,7 +58,7 @@ TEST_F(RankingServiceTest, EventsSteeringAndPagesThroughOneObject) {
   ASSERT_TRUE(service.steering("ada").has_value());
   EXPECT_EQ(service.steering("ada")->text, "more space, less horses");
   EXPECT_EQ(service.page("ada", 10).items[0].reason, "you asked for more space");
-  service.clear_steering("ada");
+  ASSERT_TRUE(service.clear_steering("ada"));
   EXPECT_FALSE(service.steering("ada").has_value());
   EXPECT_FALSE(service.set_steering("ada", "whatever").ok());
 }
@@ -87,7 +87,7 @@ TEST_F(RankingServiceTest, APublishedClipCanBeShownBeforeTheNextRefresh) {
 
 TEST_F(RankingServiceTest, SnapshotRoundTripThroughTheService) {
   std::vector<IncomingEvent> batch{finished("c0")};
-  ASSERT_EQ(service.record_events("ada", batch).accepted, 1u);
+  ASSERT_EQ(service.record_events("ada", batch)->accepted, 1u);
   const auto dir =
       std::filesystem::temp_directory_path() / numbered("ranking-service-", ::getpid());
   std::filesystem::create_directories(dir);
@@ -95,7 +95,7 @@ TEST_F(RankingServiceTest, SnapshotRoundTripThroughTheService) {
   ASSERT_TRUE(service.save(store).ok());
   RankingService restarted(testing::project_config(), clock);
   ASSERT_TRUE(restarted.restore(store).ok());
-  EXPECT_EQ(restarted.record_events("ada", batch).duplicates, 1u);
+  EXPECT_EQ(restarted.record_events("ada", batch)->duplicates, 1u);
   std::filesystem::remove_all(dir);
 }
 

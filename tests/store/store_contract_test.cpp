@@ -228,6 +228,35 @@ TEST_P(StoreContractTest, FindPublishedReturnsOnlyPublishedVideosAmongTheIds) {
   EXPECT_TRUE(none->empty());
 }
 
+// ---- ranking event log ----
+
+TEST_P(StoreContractTest, RankingLogKeepsChangesInOrderUntilForgotten) {
+  auto first = store().append(R"({"v":"usr_alice","events":[]})");
+  auto second = store().append("second");
+  auto third = store().append("third");
+  ASSERT_TRUE(first && second && third);
+  EXPECT_LT(*first, *second);
+  EXPECT_LT(*second, *third);
+
+  auto all = store().read_after(0, 10);
+  ASSERT_TRUE(all) << all.error().message;
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].payload, R"({"v":"usr_alice","events":[]})");
+  EXPECT_EQ((*all)[2].position, *third);
+  auto after_first = store().read_after(*first, 1);
+  ASSERT_EQ(after_first->size(), 1u);
+  EXPECT_EQ((*after_first)[0].payload, "second");
+
+  ASSERT_TRUE(store().forget_through(*second));
+  auto left = store().read_after(0, 10);
+  ASSERT_EQ(left->size(), 1u);
+  EXPECT_EQ((*left)[0].payload, "third");
+  ASSERT_TRUE(store().forget_through(*third));
+  auto fourth = store().append("fourth");
+  ASSERT_TRUE(fourth);
+  EXPECT_GT(*fourth, *third) << "positions are never reused, even after forgetting";
+}
+
 // ---- job queue ----
 
 TEST_P(StoreContractTest, EnqueuedJobKeepsEveryRequestField) {

@@ -87,7 +87,9 @@ Response record_events(ApiContext& api, RequestContext& request) {
     events.push_back(std::move(std::get<IncomingEvent>(event)));
     batch_index.push_back(i);
   }
-  const ranking::ApplyReport report = api.ranking.record_events(caller->user.id, events);
+  auto recorded = api.ranking.record_events(caller->user.id, events);
+  if (!recorded) return reply_for(recorded.error());
+  const ranking::ApplyReport& report = *recorded;
   for (const ranking::RejectedEvent& r : report.rejected) {
     rejected.push_back(rejection_json(batch_index[r.index], r.id, r.reason));
   }
@@ -140,7 +142,9 @@ void add_ranking_routes(Router& router, ApiContext& api) {
   router.add(Verb::delete_, "/api/v1/me/steering", [&api](RequestContext& request) -> Response {
     auto caller = require_caller(request, api.accounts);
     if (!caller) return reply_for(caller.error());
-    api.ranking.clear_steering(caller->user.id);
+    if (auto cleared = api.ranking.clear_steering(caller->user.id); !cleared) {
+      return reply_for(cleared.error());
+    }
     return BodyReply{Status::no_content, "application/json", "", {}};
   });
 

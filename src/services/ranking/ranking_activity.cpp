@@ -110,12 +110,16 @@ void RankingActivity::engaged(std::string_view user_id, const Engagement& engage
   // remix, a creator with no published clip): nothing to learn, and never the caller's
   // problem.
   if (auto applied = ranking_.record_signal(user_id, event); !applied) {
-    spdlog::debug("ranking ignored {} {}: {}", event.type, event.id, applied.error().message);
+    const bool lost = applied.error().code == ErrorCode::unavailable;
+    spdlog::log(lost ? spdlog::level::warn : spdlog::level::debug, "ranking ignored {} {}: {}",
+                event.type, event.id, applied.error().message);
   }
 }
 
 void RankingActivity::creation_ordered(std::string_view user_id) {
-  ranking_.note_creation(user_id);
+  if (auto noted = ranking_.note_creation(user_id); !noted) {
+    spdlog::warn("ranking did not note a creation: {}", noted.error().message);
+  }
 }
 
 }  // namespace dreamfeed::ranking

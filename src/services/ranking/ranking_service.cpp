@@ -2,26 +2,74 @@
 #include "services/ranking/ranking_service.h"
 
 #include "services/ranking/state_codec.h"
+#include "services/ranking/steering.h"
 
 namespace dreamfeed::ranking {
 
-RankingService::RankingService(RankingConfig config, const Clock& clock)
-    : clock_(clock), state_(std::move(config)), ranker_(state_) {}
+RankingService::RankingService(RankingConfig config, const Clock& clock, RankingEventLog* log)
+    : clock_(clock), log_(log), state_(std::move(config)), ranker_(state_) {}
 
-ApplyReport RankingService::record_events(std::string_view viewer_id,
-                                          std::span<const IncomingEvent> events) {
+RankingService::Outcome RankingService::apply_change(const RankingChange& change) {
+  const std::int64_t now = clock_.now_ms();
+  Outcome outcome;
+  std::visit(
+      [&](const auto& what) {
+        using T = std::decay_t<decltype(what)>;
+        if constexpr (std::is_same_v<T, EventBatchChange>) {
+          outcome.report = state_.apply_batch(change.viewer_id, what.events, now);
+        } else if constexpr (std::is_same_v<T, SignalChange>) {
+          outcome.applied = state_.apply(change.viewer_id, what.event, now);
+        } else if constexpr (std::is_same_v<T, SteeringChange>) {
+          if (what.text) {
+            outcome.status = state_.set_steering(change.viewer_id, *what.text);
+          } else {
+            state_.clear_steering(change.viewer_id);
+          }
+        } else if constexpr (std::is_same_v<T, DailyLimitChange>) {
+          state_.set_daily_limit(change.viewer_id, what.minutes);
+        } else {
+          state_.note_creation(change.viewer_id);
+        }
+      },
+      change.what);
+  return outcome;
+}
+
+Result<RankingService::Outcome> RankingService::log_and_apply(const RankingChange& change) {
+  std::lock_guard writer(writer_mutex_);
+  std::uint64_t position = 0;
+  if (log_) {
+    auto appended = log_->append(encode_change(change));
+    if (!appended) {
+      return make_error(ErrorCode::unavailable,
+                        "the ranking cannot record this now: " + appended.error().message);
+    }
+    position = *appended;
+  }
   std::unique_lock lock(mutex_);
-  return state_.apply_batch(viewer_id, events, clock_.now_ms());
+  Outcome outcome = apply_change(change);
+  if (position) state_.set_log_position(position);
+  return outcome;
+}
+
+Result<ApplyReport> RankingService::record_events(std::string_view viewer_id,
+                                                  std::span<const IncomingEvent> events) {
+  auto outcome = log_and_apply(
+      RankingChange{std::string(viewer_id), EventBatchChange{{events.begin(), events.end()}}});
+  if (!outcome) return outcome.error();
+  return std::move(outcome->report);
 }
 
 Result<bool> RankingService::record_signal(std::string_view viewer_id, const IncomingEvent& event) {
-  std::unique_lock lock(mutex_);
-  return state_.apply(viewer_id, event, clock_.now_ms());
+  auto outcome = log_and_apply(RankingChange{std::string(viewer_id), SignalChange{event}});
+  if (!outcome) return outcome.error();
+  return outcome->applied;
 }
 
-void RankingService::note_creation(std::string_view viewer_id) {
-  std::unique_lock lock(mutex_);
-  state_.note_creation(viewer_id);
+Status RankingService::note_creation(std::string_view viewer_id) {
+  auto outcome = log_and_apply(RankingChange{std::string(viewer_id), CreationChange{}});
+  if (!outcome) return outcome.error();
+  return {};
 }
 
 void RankingService::publish(const ClipInfo& clip) {
@@ -57,8 +105,15 @@ SteeringView RankingService::view_of(const Steering& steering) const {
 
 Result<SteeringView> RankingService::set_steering(std::string_view viewer_id,
                                                   std::string_view text) {
-  std::unique_lock lock(mutex_);
-  if (auto status = state_.set_steering(viewer_id, text); !status) return status.error();
+  // Checked before it is logged, so the log holds only steering that applies.
+  if (auto parsed = parse_steering(text, state_.config().vocabulary); !parsed) {
+    return parsed.error();
+  }
+  auto outcome =
+      log_and_apply(RankingChange{std::string(viewer_id), SteeringChange{std::string(text)}});
+  if (!outcome) return outcome.error();
+  if (!outcome->status) return outcome->status.error();
+  std::shared_lock lock(mutex_);
   return view_of(*state_.steering(viewer_id));
 }
 
@@ -69,9 +124,10 @@ std::optional<SteeringView> RankingService::steering(std::string_view viewer_id)
   return view_of(*s);
 }
 
-void RankingService::clear_steering(std::string_view viewer_id) {
-  std::unique_lock lock(mutex_);
-  state_.clear_steering(viewer_id);
+Status RankingService::clear_steering(std::string_view viewer_id) {
+  auto outcome = log_and_apply(RankingChange{std::string(viewer_id), SteeringChange{}});
+  if (!outcome) return outcome.error();
+  return {};
 }
 
 Result<WatchLimitView> RankingService::set_daily_limit(std::string_view viewer_id,
@@ -82,10 +138,9 @@ Result<WatchLimitView> RankingService::set_daily_limit(std::string_view viewer_i
         "daily_limit_minutes must be from 0 (no limit) to " + std::to_string(kMaxDailyLimitMinutes),
         "daily_limit_minutes");
   }
-  {
-    std::unique_lock lock(mutex_);
-    state_.set_daily_limit(viewer_id, static_cast<std::uint32_t>(minutes));
-  }
+  auto outcome = log_and_apply(
+      RankingChange{std::string(viewer_id), DailyLimitChange{static_cast<std::uint32_t>(minutes)}});
+  if (!outcome) return outcome.error();
   return watch_limit(viewer_id);
 }
 
@@ -137,16 +192,43 @@ std::int64_t RankingService::lists_computed_at_ms() const {
 
 Status RankingService::save(RankingSnapshotStore& store) const {
   std::string bytes;
+  std::uint64_t position = 0;
   {
     std::shared_lock lock(mutex_);
     bytes = StateCodec::encode(state_);
+    position = state_.log_position();
   }
-  return store.save(bytes);
+  if (auto saved = store.save(bytes); !saved) return saved;
+  if (log_ && position > 0) return log_->forget_through(position);
+  return {};
 }
 
 Status RankingService::restore(RankingSnapshotStore& store) {
   std::unique_lock lock(mutex_);
   return restore_snapshot(store, state_);
+}
+
+Result<std::size_t> RankingService::replay_log() {
+  std::lock_guard writer(writer_mutex_);
+  std::unique_lock lock(mutex_);
+  std::size_t replayed = 0;
+  while (log_) {
+    auto changes = log_->read_after(state_.log_position(), 1000);
+    if (!changes) return changes.error();
+    if (changes->empty()) break;
+    for (const LoggedChange& logged : *changes) {
+      auto change = decode_change(logged.payload);
+      if (!change) {
+        return make_error(
+            ErrorCode::internal,
+            "the ranking's event log holds a damaged change at " + std::to_string(logged.position));
+      }
+      (void)apply_change(*change);  // its outcome was reported when it was first made
+      state_.set_log_position(logged.position);
+      ++replayed;
+    }
+  }
+  return replayed;
 }
 
 }  // namespace dreamfeed::ranking

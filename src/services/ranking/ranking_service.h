@@ -1,7 +1,9 @@
 // RankingService: the one object the HTTP routes and the server's timers use. It owns the
 // RankingState and the FeedRanker behind a reader/writer lock — pages share it, event
 // batches and settings take it alone — and computes the shared lists under the shared
-// lock so a refresh (30 ms at a million clips) never stops pages.
+// lock so a refresh (30 ms at a million clips) never stops pages. With an event log, each
+// change from outside is made durable before it is applied, so a crash loses nothing:
+// restore() loads the snapshot and replays the log after it.
 #pragma once
 
 #include <cstdint>
@@ -15,8 +17,10 @@
 
 #include "common/result.h"
 #include "interfaces/clock.h"
+#include "interfaces/ranking_event_log.h"
 #include "interfaces/ranking_snapshot_store.h"
 #include "services/ranking/feed_ranker.h"
+#include "services/ranking/ranking_change.h"
 #include "services/ranking/ranking_state.h"
 
 namespace dreamfeed::ranking {
@@ -37,13 +41,18 @@ struct SteeringView {
 
 class RankingService {
  public:
-  RankingService(RankingConfig config, const Clock& clock);
+  // Without a `log`, changes since the last snapshot are lost on a crash (tests, tools).
+  RankingService(RankingConfig config, const Clock& clock, RankingEventLog* log = nullptr);
+
+  // Every change below is refused with `unavailable` when the event log cannot be
+  // written (nothing is applied then; the caller may retry).
 
   // POST /api/v1/events.
-  ApplyReport record_events(std::string_view viewer_id, std::span<const IncomingEvent> events);
+  Result<ApplyReport> record_events(std::string_view viewer_id,
+                                    std::span<const IncomingEvent> events);
   // Comments, remixes and follows, from their own routes.
   Result<bool> record_signal(std::string_view viewer_id, const IncomingEvent& event);
-  void note_creation(std::string_view viewer_id);
+  Status note_creation(std::string_view viewer_id);
 
   // Publishing, unpublishing and deleting.
   void publish(const ClipInfo& clip);
@@ -55,7 +64,7 @@ class RankingService {
   // PUT/GET/DELETE /api/v1/me/steering.
   Result<SteeringView> set_steering(std::string_view viewer_id, std::string_view text);
   std::optional<SteeringView> steering(std::string_view viewer_id) const;
-  void clear_steering(std::string_view viewer_id);
+  Status clear_steering(std::string_view viewer_id);
   // GET/PUT /api/v1/me/wellbeing. `minutes` from 0 (no limit) to kMaxDailyLimitMinutes,
   // else invalid_argument on field daily_limit_minutes.
   Result<WatchLimitView> set_daily_limit(std::string_view viewer_id, std::int64_t minutes);
@@ -69,14 +78,31 @@ class RankingService {
   void refresh_if_older_than(std::int64_t max_age_ms);
   // When the shared lists were last computed (-1: never); for monitoring and tests.
   std::int64_t lists_computed_at_ms() const;
+  // Saves a snapshot, then lets the event log forget what the snapshot holds.
   Status save(RankingSnapshotStore& store) const;
-  // At start-up, before any other call.
+  // At start-up, before any other call: the latest snapshot.
   Status restore(RankingSnapshotStore& store);
+  // Then, once the catalogue is reconciled (the changes may name clips published after
+  // the snapshot): the logged changes made after the snapshot. Returns how many.
+  Result<std::size_t> replay_log();
 
  private:
+  // What applying a change gave: the field of its kind is set.
+  struct Outcome {
+    ApplyReport report;            // event batch
+    Result<bool> applied = false;  // signal
+    Status status;                 // steering, limit
+  };
+  // Appends `change` to the log (when there is one), then applies it; one writer at a
+  // time, so the log's order is the order of application.
+  Result<Outcome> log_and_apply(const RankingChange& change);
+  // Call with mutex_ held exclusively.
+  Outcome apply_change(const RankingChange& change);
   SteeringView view_of(const Steering& steering) const;
 
   const Clock& clock_;
+  RankingEventLog* log_;
+  std::mutex writer_mutex_;  // held from a change's log append to its application
   mutable std::shared_mutex mutex_;
   RankingState state_;
   FeedRanker ranker_;

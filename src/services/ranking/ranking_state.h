@@ -152,8 +152,14 @@ class RankingState {
   // Approximate bytes held, for the benchmark's report next to RSS.
   std::size_t approximate_bytes() const;
 
+  // The last change of the ranking's event log applied to this state (0: none); kept in
+  // snapshots so a restart replays only what follows it.
+  std::uint64_t log_position() const { return log_position_; }
+  void set_log_position(std::uint64_t position) { log_position_ = position; }
+
  private:
   friend class StateCodec;
+  std::uint64_t log_position_ = 0;
   ViewerState& viewer_or_add(std::uint32_t user);
   Result<bool> apply_checked(std::uint32_t viewer, std::uint64_t dedupe_key, EventType type,
                              const IncomingEvent& event, std::int64_t now_ms);

@@ -12,7 +12,8 @@ namespace dreamfeed::ranking {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'F', 'R', 'K'};
-constexpr std::uint32_t kVersion = 1;
+// 2: the event log position follows the version.
+constexpr std::uint32_t kVersion = 2;
 static_assert(std::endian::native == std::endian::little, "snapshots are little-endian");
 
 class Writer {
@@ -75,6 +76,7 @@ std::string StateCodec::encode(const RankingState& s) {
   Writer w;
   w.put_raw(kMagic, 4);
   w.put(kVersion);
+  w.put(s.log_position_);
   w.put(static_cast<std::uint32_t>(s.user_ids_.size()));
   for (std::size_t u = 0; u < s.user_ids_.size(); ++u) {
     w.put_string(s.user_ids_[u]);
@@ -146,6 +148,7 @@ Status StateCodec::decode(std::string_view bytes, RankingState& s) {
   std::uint32_t version = 0;
   if (!r.get_raw(magic, 4) || std::memcmp(magic, kMagic, 4) != 0) return corrupt("not a snapshot");
   if (!r.get(version) || version != kVersion) return corrupt("unknown version");
+  if (!r.get(s.log_position_)) return corrupt("log position");
   std::uint32_t users = 0;
   if (!r.get(users)) return corrupt("users");
   for (std::uint32_t u = 0; u < users; ++u) {

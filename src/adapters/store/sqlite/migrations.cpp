@@ -145,12 +145,22 @@ CREATE INDEX videos_remixes ON videos (remix_of, published_at_ms DESC, id DESC)
 CREATE INDEX jobs_by_user_status ON jobs (user_id, created_at_ms, status, attempts);
 )sql";
 
+// Changes the ranking made since its last snapshot (interfaces/ranking_event_log.h).
+// AUTOINCREMENT: a position is never reused, even after the newest rows are forgotten.
+constexpr char kRankingLog[] = R"sql(
+CREATE TABLE ranking_log (
+  position INTEGER PRIMARY KEY AUTOINCREMENT,
+  payload TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "users and sessions", kUsersAndSessions},
     {2, "videos", kVideos},
     {3, "job queue", kJobs},
     {4, "job queue ties in enqueue order", kJobsInEnqueueOrder},
     {5, "social: follows, likes, comments, profiles, counters", kSocial},
+    {6, "ranking log: changes since the last ranking snapshot", kRankingLog},
 };
 
 Result<int> latest_applied_version(Connection& connection) {

@@ -108,6 +108,11 @@ class SqliteStore final : public Store {
                                                  const std::optional<PagePosition>& after,
                                                  int limit) override;
 
+  // RankingEventLog (sqlite_ranking_log.cpp).
+  Result<std::uint64_t> append(std::string_view payload) override;
+  Result<std::vector<LoggedChange>> read_after(std::uint64_t position, int limit) override;
+  Status forget_through(std::uint64_t position) override;
+
  private:
   explicit SqliteStore(std::unique_ptr<sqlite::ConnectionPool> pool);
 
