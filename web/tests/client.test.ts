@@ -25,6 +25,15 @@ describe('api client', () => {
     expect(errorMessage(error)).toBe('Prompt is empty');
   });
 
+  it('gives up on a request that hangs past its timeout, as if offline', async () => {
+    vi.stubGlobal('fetch', vi.fn((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+    ));
+    const error = (await api('POST', '/events', { body: { events: [] }, timeoutMs: 20 }).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(0);
+  });
+
   it('sends the CSRF token on state-changing requests only', async () => {
     const calls = mockFetch({ 'GET /api/v1/me': { body: {} }, 'PUT /api/v1/videos/v1/like': { body: { liked: true, likes: 1 } } });
     setCsrfToken('tok');

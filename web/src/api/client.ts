@@ -40,6 +40,8 @@ interface RequestOptions {
   quiet401?: boolean;
   /** Let the request outlive the page (events flushed as the tab is hidden or closed). */
   keepalive?: boolean;
+  /** Give up (as if offline) after this long, so a hung request cannot hold up later ones. */
+  timeoutMs?: number;
 }
 
 const GENERIC_MESSAGES: Record<number, string> = {
@@ -69,6 +71,7 @@ export async function api<T>(method: Method, path: string, options: RequestOptio
       body,
       credentials: 'same-origin',
       ...(options.keepalive ? { keepalive: true } : {}),
+      ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
     });
   } catch {
     reportOffline();

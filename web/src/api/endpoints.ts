@@ -28,9 +28,10 @@ export const endpoints = {
 
   feed: (cursor?: string | null) => api<FeedPage>('GET', `/feed${q(cursor)}`),
   followingFeed: (cursor?: string | null) => api<FeedPage>('GET', `/feed/following${q(cursor)}`),
-  // A background send: a 401 (session gone) must not pull the viewer to the log-in page.
+  // A background send: a 401 (session gone) must not pull the viewer to the log-in page,
+  // and one that hangs is abandoned (and retried with the same ids) after 15 s.
   sendEvents: (events: ViewEvent[], keepalive = false) =>
-    api<EventsReply>('POST', '/events', { body: { events }, keepalive, quiet401: true }),
+    api<EventsReply>('POST', '/events', { body: { events }, keepalive, quiet401: true, timeoutMs: 15_000 }),
 
   steering: () => api<Steering>('GET', '/me/steering'),
   setSteering: (text: string) => api<Steering>('PUT', '/me/steering', { body: { text } }),
