@@ -9,6 +9,7 @@ bash bench/http_vs_nginx.sh
 bash scripts/build.sh bench_ranking_at_scale bench_ranking_simulation >/dev/null
 build/bench/bench_ranking_simulation
 build/bench/bench_ranking_at_scale --runs "${RUNS:-5}"
+bash bench/feed_at_scale.sh
 # The web app: navigation to first clip playing, and the feed's gzipped JavaScript.
 bash scripts/build.sh dreamfeed >/dev/null
 bash scripts/build-web.sh >/dev/null
