@@ -265,34 +265,51 @@ TEST_F(ForYou, ANewClipFromSomeoneYouFollowIsShownAtOnceAndSaysSo) {
   EXPECT_EQ(reason_of(feed_items(fan), fresh), "(not on the page)") << "deleted clips go at once";
 }
 
-TEST(ForYouRestart, WhatTheRankingLearnedSurvivesARestart) {
-  testing::TempDir dir;
-  const auto options = testing::quick_generating_server(dir / "data");
+// What one viewer taught the ranking on a first server: a published clip they finished,
+// steering "more animals", a 30-minute daily limit. The server is then stopped by `stop`.
+struct Taught {
   std::string video;
   std::string token;
-  {
-    testing::ServerProcess server(options);
-    ApiUser maker(server.port(), "maker");
-    video = maker.publish_new(small_order("a dog runs in a park"));
-    ApiUser viewer(server.port(), "viewer");
-    token = viewer.token();
-    ASSERT_EQ(viewer.put("/api/v1/me/steering", R"({"text": "more animals"})").status, 200);
-    ASSERT_EQ(viewer.put("/api/v1/me/wellbeing", R"({"daily_limit_minutes": 30})").status, 200);
-    ASSERT_EQ(object_of(send_events(viewer, json::array{watch("before", video, 4000)}))["accepted"],
-              1);
-    ASSERT_EQ(server.stop(), 0);
-  }
+};
+template <class Stop>
+Taught teach_the_ranking(const testing::ServerProcessOptions& options, Stop stop) {
   testing::ServerProcess server(options);
-  testing::HttpClient viewer("127.0.0.1", server.port());
-  const std::vector<std::pair<std::string, std::string>> auth{{"Authorization", "Bearer " + token}};
+  ApiUser maker(server.port(), "maker");
+  Taught taught{maker.publish_new(small_order("a dog runs in a park")), ""};
+  ApiUser viewer(server.port(), "viewer");
+  taught.token = viewer.token();
+  EXPECT_EQ(viewer.put("/api/v1/me/steering", R"({"text": "more animals"})").status, 200);
+  EXPECT_EQ(viewer.put("/api/v1/me/wellbeing", R"({"daily_limit_minutes": 30})").status, 200);
+  EXPECT_EQ(
+      object_of(send_events(viewer, json::array{watch("before", taught.video, 4000)}))["accepted"],
+      1);
+  stop(server);
+  return taught;
+}
+
+// The viewer of teach_the_ranking, on the restarted server, finds all of it.
+void expect_taught(std::uint16_t port, const Taught& taught) {
+  testing::HttpClient viewer("127.0.0.1", port);
+  const std::vector<std::pair<std::string, std::string>> auth{
+      {"Authorization", "Bearer " + taught.token}};
   EXPECT_EQ(viewer.get("/api/v1/me/steering", auth).json().as_object()["text"], "more animals");
   EXPECT_EQ(viewer.get("/api/v1/me/wellbeing", auth).json().as_object()["daily_limit_minutes"], 30);
   auto again = viewer.post(
       "/api/v1/events",
-      json::serialize(json::object{{"events", json::array{watch("before", video, 4000)}}}), auth);
+      json::serialize(json::object{{"events", json::array{watch("before", taught.video, 4000)}}}),
+      auth);
   EXPECT_EQ(again.json().as_object()["duplicates"], 1) << "the event ids were kept: " << again.body;
   EXPECT_TRUE(viewer.get("/api/v1/feed", auth).json().as_object()["items"].as_array().empty())
       << "the clip watched before the restart counts as seen";
+}
+
+TEST(ForYouRestart, WhatTheRankingLearnedSurvivesARestart) {
+  testing::TempDir dir;
+  const auto options = testing::quick_generating_server(dir / "data");
+  const Taught taught = teach_the_ranking(
+      options, [](testing::ServerProcess& server) { EXPECT_EQ(server.stop(), 0); });
+  testing::ServerProcess server(options);
+  expect_taught(server.port(), taught);
   // The catalogue was read back from the database: a visitor sees the clip.
   testing::HttpClient visitor("127.0.0.1", server.port());
   EXPECT_EQ(visitor.get("/api/v1/feed").json().as_object()["items"].as_array().size(), 1u);
@@ -301,31 +318,13 @@ TEST(ForYouRestart, WhatTheRankingLearnedSurvivesARestart) {
 TEST(ForYouRestart, NothingTheRankingLearnedIsLostWhenTheServerIsKilled) {
   testing::TempDir dir;
   const auto options = testing::quick_generating_server(dir / "data");
-  std::string video;
-  std::string token;
-  {
-    testing::ServerProcess server(options);
-    ApiUser maker(server.port(), "maker");
-    video = maker.publish_new(small_order("a cat naps on a sofa"));
-    ApiUser viewer(server.port(), "viewer");
-    token = viewer.token();
-    ASSERT_EQ(viewer.put("/api/v1/me/steering", R"({"text": "more animals"})").status, 200);
-    ASSERT_EQ(object_of(send_events(viewer, json::array{watch("seen", video, 4000)}))["accepted"],
-              1);
-    server.kill_hard();  // no snapshot at shutdown: only the event log has these
-  }
+  // SIGKILL: no snapshot at shutdown, only the event log has what the viewer did.
+  const Taught taught =
+      teach_the_ranking(options, [](testing::ServerProcess& server) { server.kill_hard(); });
   testing::ServerProcess server(options);
-  // The maker's order (it ends a "create something" nudge), the steering, the batch.
-  EXPECT_NE(server.log().find("3 changes replayed"), std::string::npos) << server.log();
-  testing::HttpClient viewer("127.0.0.1", server.port());
-  const std::vector<std::pair<std::string, std::string>> auth{{"Authorization", "Bearer " + token}};
-  EXPECT_EQ(viewer.get("/api/v1/me/steering", auth).json().as_object()["text"], "more animals");
-  auto again = viewer.post(
-      "/api/v1/events",
-      json::serialize(json::object{{"events", json::array{watch("seen", video, 4000)}}}), auth);
-  EXPECT_EQ(again.json().as_object()["duplicates"], 1) << again.body;
-  EXPECT_TRUE(viewer.get("/api/v1/feed", auth).json().as_object()["items"].as_array().empty())
-      << "the clip watched before the crash counts as seen";
+  // The maker's order (it ends a "create something" nudge), steering, limit, the batch.
+  EXPECT_NE(server.log().find("4 changes replayed"), std::string::npos) << server.log();
+  expect_taught(server.port(), taught);
 }
 
 }  // namespace

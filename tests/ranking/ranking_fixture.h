@@ -26,6 +26,18 @@ inline RankingConfig project_config() {
   return std::move(config).value();
 }
 
+// `video` watched to the end (8 s of 8 s) at `at`, with the client id `id`.
+inline IncomingEvent finished_watch(std::string id, const std::string& video, std::int64_t at) {
+  IncomingEvent e;
+  e.id = std::move(id);
+  e.type = "watch";
+  e.video_id = video;
+  e.at_ms = at;
+  e.watched_ms = e.duration_ms = 8000;
+  e.completed = true;
+  return e;
+}
+
 class RankingFixture : public ::testing::Test {
  protected:
   RankingFixture() : state(project_config()) {}
@@ -47,11 +59,7 @@ class RankingFixture : public ::testing::Test {
   }
 
   IncomingEvent finished(const std::string& video, std::int64_t at = kNow - 1000) {
-    IncomingEvent e = event("watch", video, at);
-    e.watched_ms = 8000;
-    e.duration_ms = 8000;
-    e.completed = true;
-    return e;
+    return finished_watch(numbered("ev", next_event_++), video, at);
   }
 
   void send(const std::string& viewer, std::vector<IncomingEvent> events) {

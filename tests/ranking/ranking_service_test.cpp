@@ -28,14 +28,7 @@ class RankingServiceTest : public ::testing::Test {
     }
   }
   IncomingEvent finished(const std::string& video) {
-    IncomingEvent e;
-    e.id = numbered("e", next_++);
-    e.type = "watch";
-    e.video_id = video;
-    e.at_ms = clock.now_ms();
-    e.watched_ms = e.duration_ms = 8000;
-    e.completed = true;
-    return e;
+    return testing::finished_watch(numbered("e", next_++), video, clock.now_ms());
   }
 
   dreamfeed::testing::ManualClock clock;
