@@ -4,6 +4,7 @@
 // music; it is a few oscillators and envelopes. Output never exceeds kPeakLimit.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -57,12 +58,19 @@ class Soundtrack {
     double right = 0;
   };
   static StereoGain equal_power(double pan);
-  void add_pad(double t, double& left, double& right) const;
+  // Each adds its voices for the block of left_.size() sample frames starting at
+  // next_frame_ into left_ and right_.
+  void add_pad();
+  void add_chimes();
 
   MusicPlan plan_;
   std::vector<Chord> chords_;
   std::vector<StereoGain> voice_gains_;
   std::vector<StereoGain> chime_gains_;  // one per plan_.chimes entry
+  // A chime partial's decay over one sample, exp(-rate / sample_rate), per partial.
+  std::array<double, 3> chime_decay_step_{};
+  std::vector<double> left_;  // the block being mixed, reused from call to call
+  std::vector<double> right_;
   std::int64_t next_frame_ = 0;
   std::vector<float> bed_;
   std::vector<std::pair<double, double>> duck_s_;
