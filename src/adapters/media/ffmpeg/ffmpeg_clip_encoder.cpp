@@ -17,7 +17,6 @@
 
 #include "adapters/media/ffmpeg/av_error.h"
 #include "adapters/media/ffmpeg/av_handles.h"
-#include "adapters/media/ffmpeg/frame_to_rgb.h"
 #include "adapters/media/ffmpeg/jpeg_thumbnail.h"
 #include "adapters/media/ffmpeg/media_input.h"
 #include "common/ordered_worker.h"
@@ -239,9 +238,7 @@ class FfmpegClipEncoder final : public ClipEncoder {
 
     // Fewer frames than announced: the last one is the thumbnail.
     const AVFrame& thumbnail_frame = thumbnail_source_->buf[0] ? *thumbnail_source_ : *last_frame_;
-    auto thumbnail = convert_frame_to_rgb(thumbnail_frame);
-    if (!thumbnail) return fail(thumbnail.error()).error();
-    if (auto status = write_jpeg_thumbnail(*thumbnail, thumbnail_partial_); !status) {
+    if (auto status = write_jpeg_thumbnail(thumbnail_frame, thumbnail_partial_); !status) {
       return fail(status.error()).error();
     }
 
