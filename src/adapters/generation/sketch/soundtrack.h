@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "sine_oscillator.h"
+
 namespace dreamfeed::sketch {
 
 inline constexpr double kPeakLimit = 0.89;
@@ -69,7 +71,8 @@ class Soundtrack {
   std::vector<StereoGain> chime_gains_;  // one per plan_.chimes entry
   // A chime partial's decay over one sample, exp(-rate / sample_rate), per partial.
   std::array<double, 3> chime_decay_step_{};
-  std::vector<double> left_;  // the block being mixed, reused from call to call
+  std::vector<SineOscillator> pad_sines_;  // one chord's, reused from block to block
+  std::vector<double> left_;               // the block being mixed, reused likewise
   std::vector<double> right_;
   std::int64_t next_frame_ = 0;
   std::vector<float> bed_;
