@@ -87,7 +87,11 @@ SurfacePtr draw_sky(const ScenePlan& plan, int margin) {
   add_stop(glow, 0.0, p.sun, plan.palette.mood == Mood::night ? 0.18 : 0.38);
   add_stop(glow, 1.0, p.sun, 0.0);
   cairo_set_source(cr.get(), glow);
-  cairo_paint(cr.get());
+  // Beyond `reach` the glow is fully transparent: paint only the square around it
+  // (whole pixels, so the clip is a plain box and the pixels are the same).
+  cairo_rectangle(cr.get(), std::floor(sx - reach), std::floor(sy - reach),
+                  std::ceil(2 * reach) + 2, std::ceil(2 * reach) + 2);
+  cairo_fill(cr.get());
   cairo_pattern_destroy(glow);
 
   SeededRandom random(plan.seed ^ 0x57A125ULL);
