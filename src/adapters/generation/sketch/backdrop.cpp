@@ -198,7 +198,7 @@ void draw_tree(cairo_t* cr, double x, double ground, double size, bool pine, con
 
 }  // namespace
 
-Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan) {
+Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan), motes_(plan) {
   const double w = plan.width;
   const double h = plan.height;
   const double short_side = std::min(w, h);
@@ -307,7 +307,6 @@ int Backdrop::hidden_from(std::size_t first, const CameraPose& camera) const {
 void Backdrop::paint(cairo_t* cr, const CameraPose& camera, double t) const {
   const double w = plan_.width;
   const double h = plan_.height;
-  const double short_side = std::min(w, h);
   const double duration = plan_.seconds;
   const int behind_hills = hidden_from(0, camera);
 
@@ -342,16 +341,7 @@ void Backdrop::paint(cairo_t* cr, const CameraPose& camera, double t) const {
     cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
   }
 
-  for (const MotePlan& mote : plan_.motes) {
-    const double sway = std::sin(2 * M_PI * (t * 0.35 + mote.sway_phase)) * short_side * 0.015;
-    const double y = std::fmod(mote.y - mote.rise_speed * t + 1.0, 1.0) * h;
-    const double x = mote.x * w + sway + camera.pan_x * 0.7;
-    // Fade out near the top and bottom so wrapping around is never seen as a jump.
-    const double alpha = 0.55 * std::sin(M_PI * y / h);
-    cairo_arc(cr, x, y, mote.radius * short_side, 0, 2 * M_PI);
-    set_rgb(cr, plan_.palette.accents[static_cast<std::size_t>(mote.accent_index)], alpha);
-    cairo_fill(cr);
-  }
+  motes_.paint(cr, camera, t);
 }
 
 }  // namespace dreamfeed::sketch

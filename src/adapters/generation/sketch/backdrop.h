@@ -1,6 +1,6 @@
 // Everything behind the words: sky, sun or moon, clouds, hills and floating motes.
 // The static parts are drawn once per clip onto their own surfaces; each frame only
-// blits them at whole-pixel offsets (cheap, no resampling) and draws a few motes.
+// blits them at whole-pixel offsets (cheap, no resampling) and the motes (MoteLayer).
 // Each hill's solid lower part hides whatever is behind it, so those rows of the
 // layers behind are not blitted at all, and the solid rows themselves are copied
 // rather than blended (the same pixels, about a third less memory traffic a frame).
@@ -10,6 +10,7 @@
 
 #include "cairo_handles.h"
 #include "camera.h"
+#include "mote_layer.h"
 #include "scene_plan.h"
 
 namespace dreamfeed::sketch {
@@ -38,6 +39,7 @@ class Backdrop {
   Layer sun_;
   std::vector<Cloud> clouds_;
   std::vector<Layer> hills_;
+  MoteLayer motes_;
 
   // The first frame row from which `hill` hides everything behind it at this camera
   // pose (the frame height when it hides nothing).
