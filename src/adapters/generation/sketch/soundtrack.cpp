@@ -130,43 +130,42 @@ Soundtrack::Soundtrack(MusicPlan plan) : plan_(std::move(plan)) {
 
 void Soundtrack::add_pad() {
   const double rate = plan_.sample_rate;
-  const double block_start = static_cast<double>(next_frame_) / rate;
-  const double block_end =
-      static_cast<double>(next_frame_ + static_cast<std::int64_t>(left_.size())) / rate;
+  const std::size_t frames = times_.size();
   for (const Chord& chord : chords_) {
-    if (block_end < chord.start_s - 0.05 || block_start > chord.end_s + kPadRelease) continue;
-    // Voice 0 is the bass (one sine); the others are two slightly detuned sines that
-    // beat slowly, which is what makes a pad "breathe", and a triangle.
-    std::vector<SineOscillator>& sines = pad_sines_;
-    sines.clear();
-    for (std::size_t v = 0; v < chord.frequencies.size(); ++v) {
-      const double f = chord.frequencies[v];
-      sines.emplace_back(f * block_start, f / rate);
-      if (v > 0) sines.emplace_back(f * 1.0035 * block_start, f * 1.0035 / rate);
+    if (times_.back() < chord.start_s - 0.05 || times_.front() > chord.end_s + kPadRelease) {
+      continue;
     }
-    for (std::size_t i = 0; i < left_.size(); ++i) {
-      const double t = static_cast<double>(next_frame_ + static_cast<std::int64_t>(i)) / rate;
+    // The chord's envelope over the block: zero where it is silent.
+    envelope_.assign(frames, 0.0);
+    for (std::size_t i = 0; i < frames; ++i) {
+      const double t = times_[i];
+      if (t < chord.start_s - 0.05 || t > chord.end_s + kPadRelease) continue;
       // Overlapping attack and release crossfade one chord into the next.
       double envelope = std::clamp((t - chord.start_s + 0.05) / kPadAttack, 0.0, 1.0);
       if (t > chord.end_s) envelope *= 1.0 - (t - chord.end_s) / kPadRelease;
-      envelope = envelope * envelope * (3.0 - 2.0 * envelope);
-      const bool sounding =
-          t >= chord.start_s - 0.05 && t <= chord.end_s + kPadRelease && envelope > 0;
-      std::size_t next_sine = 0;
-      for (std::size_t v = 0; v < chord.frequencies.size(); ++v) {
-        const double f = chord.frequencies[v];
-        double s;
-        if (v == 0) {
-          s = 0.15 * sines[next_sine++].next();
-        } else {
-          const double first = sines[next_sine++].next();
-          const double second = sines[next_sine++].next();
-          s = 0.04 * (first + second) + 0.024 * triangle(f * 0.9982 * t);
+      envelope_[i] = std::max(0.0, envelope * envelope * (3.0 - 2.0 * envelope));
+    }
+    // Voice 0 is the bass (one sine); the others are two slightly detuned sines that
+    // beat slowly, which is what makes a pad "breathe", and a triangle.
+    for (std::size_t v = 0; v < chord.frequencies.size(); ++v) {
+      const double f = chord.frequencies[v];
+      const StereoGain gain = voice_gains_[v % voice_gains_.size()];
+      SineOscillator first(f * times_.front(), f / rate);
+      if (v == 0) {
+        for (std::size_t i = 0; i < frames; ++i) {
+          const double s = 0.15 * first.next();
+          left_[i] += s * envelope_[i] * gain.left;
+          right_[i] += s * envelope_[i] * gain.right;
         }
-        if (!sounding) continue;
-        const StereoGain& gain = voice_gains_[v % voice_gains_.size()];
-        left_[i] += s * envelope * gain.left;
-        right_[i] += s * envelope * gain.right;
+        continue;
+      }
+      SineOscillator second(f * 1.0035 * times_.front(), f * 1.0035 / rate);
+      for (std::size_t i = 0; i < frames; ++i) {
+        const double a = first.next();
+        const double b = second.next();
+        const double s = 0.04 * (a + b) + 0.024 * triangle(f * 0.9982 * times_[i]);
+        left_[i] += s * envelope_[i] * gain.left;
+        right_[i] += s * envelope_[i] * gain.right;
       }
     }
   }
@@ -198,13 +197,13 @@ void Soundtrack::add_chimes() {
       partials[k] = SineOscillator(f * age0, f / rate);
     }
     for (std::int64_t n = first; n <= last; ++n) {
-      const double age = static_cast<double>(n) / rate - chime.time_s;
+      const auto i = static_cast<std::size_t>(n - next_frame_);
+      const double age = times_[i] - chime.time_s;
       const double attack = std::min(1.0, age / 0.004);
       const double s = attack * 0.2 *
                        (partials[0].next() * decay[0] + 0.30 * partials[1].next() * decay[1] +
                         0.10 * partials[2].next() * decay[2]);
       const double fade = age > kChimeLength - 0.2 ? (kChimeLength - age) / 0.2 : 1.0;
-      const auto i = static_cast<std::size_t>(n - next_frame_);
       left_[i] += s * fade * chime_gains_[c].left;
       right_[i] += s * fade * chime_gains_[c].right;
       for (std::size_t k = 0; k < decay.size(); ++k) decay[k] *= chime_decay_step_[k];
@@ -221,6 +220,11 @@ void Soundtrack::render_next(std::span<float> interleaved_stereo) {
   const SineTable& sin_of = sine();
   const double rate = plan_.sample_rate;
   const std::size_t frames = interleaved_stereo.size() / 2;
+  if (frames == 0) return;
+  times_.resize(frames);
+  for (std::size_t i = 0; i < frames; ++i) {
+    times_[i] = static_cast<double>(next_frame_ + static_cast<std::int64_t>(i)) / rate;
+  }
   left_.assign(frames, 0.0);
   right_.assign(frames, 0.0);
   // Voice by voice over the whole block, then the per-sample tail below: each voice's
@@ -228,7 +232,7 @@ void Soundtrack::render_next(std::span<float> interleaved_stereo) {
   add_pad();
   const double tremolo_hz = 0.23;
   for (std::size_t i = 0; i < frames; ++i) {
-    const double t = static_cast<double>(next_frame_ + static_cast<std::int64_t>(i)) / rate;
+    const double t = times_[i];
     const double tremolo = 1.0 - 0.12 * (0.5 + 0.5 * sin_of(tremolo_hz * t));
     left_[i] *= tremolo;
     right_[i] *= tremolo;
@@ -236,7 +240,7 @@ void Soundtrack::render_next(std::span<float> interleaved_stereo) {
   add_chimes();
 
   for (std::size_t i = 0; i < frames; ++i) {
-    const double t = static_cast<double>(next_frame_ + static_cast<std::int64_t>(i)) / rate;
+    const double t = times_[i];
     double left = left_[i], right = right_[i];
     double duck = duck_s_.empty() ? 1.0 : 0.5;
     for (const auto& [from, to] : duck_s_) {

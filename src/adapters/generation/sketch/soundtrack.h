@@ -60,8 +60,7 @@ class Soundtrack {
     double right = 0;
   };
   static StereoGain equal_power(double pan);
-  // Each adds its voices for the block of left_.size() sample frames starting at
-  // next_frame_ into left_ and right_.
+  // Each adds its voices for the block of sample frames at times_ into left_ and right_.
   void add_pad();
   void add_chimes();
 
@@ -71,9 +70,12 @@ class Soundtrack {
   std::vector<StereoGain> chime_gains_;  // one per plan_.chimes entry
   // A chime partial's decay over one sample, exp(-rate / sample_rate), per partial.
   std::array<double, 3> chime_decay_step_{};
-  std::vector<SineOscillator> pad_sines_;  // one chord's, reused from block to block
-  std::vector<double> left_;               // the block being mixed, reused likewise
+  // The block being mixed, reused from call to call: each sample frame's time in
+  // seconds, the sound so far, and one chord's envelope.
+  std::vector<double> times_;
+  std::vector<double> left_;
   std::vector<double> right_;
+  std::vector<double> envelope_;
   std::int64_t next_frame_ = 0;
   std::vector<float> bed_;
   std::vector<std::pair<double, double>> duck_s_;
