@@ -4,11 +4,15 @@
 // the same preset, crf, GOP and threads, in the same run. Prints the median of
 // several runs of each and the ratio last. Targets: ratio ≤ 1.5 with libx264's own
 // threading (issue 2); ≤ 1.25 and ≥ 2× real time with --threads 1 (issue 3).
+// Besides wall-clock time it reports the process's CPU time for each: pinned to one
+// core (`taskset -c 0 … --threads 1`) that is the same work without the time other
+// programs on a shared machine take from that core, so its ratio moves much less.
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <vector>
 
@@ -24,6 +28,31 @@ extern "C" {
 namespace {
 using namespace dreamfeed;
 using Clock = std::chrono::steady_clock;
+
+// Wall-clock and CPU seconds (all of the process's threads) of one timed run.
+struct Timing {
+  double wall = 0;
+  double cpu = 0;
+};
+
+double process_cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+// Starts timing when made; elapsed() is the time since.
+class Stopwatch {
+ public:
+  Timing elapsed() const {
+    return Timing{std::chrono::duration<double>(Clock::now() - wall_).count(),
+                  process_cpu_seconds() - cpu_};
+  }
+
+ private:
+  Clock::time_point wall_ = Clock::now();
+  double cpu_ = process_cpu_seconds();
+};
 
 struct Options {
   int runs = 5;
@@ -78,7 +107,7 @@ class YuvCapture final : public ClipSink {
 };
 
 // libx264 alone: the same encoder settings as FfmpegClipEncoderFactory, no muxing.
-double time_x264_alone(const std::vector<AVFrame*>& frames, int width, int height,
+Timing time_x264_alone(const std::vector<AVFrame*>& frames, int width, int height,
                        const Options& o) {
   const AVCodec* codec = avcodec_find_encoder_by_name("libx264");
   AVCodecContext* encoder = avcodec_alloc_context3(codec);
@@ -93,7 +122,7 @@ double time_x264_alone(const std::vector<AVFrame*>& frames, int width, int heigh
   av_dict_set(&options, "preset", o.preset.c_str(), 0);
   av_dict_set(&options, "crf", std::to_string(o.crf).c_str(), 0);
   av_dict_set(&options, "profile", "high", 0);
-  const auto started = Clock::now();
+  const Stopwatch stopwatch;
   if (avcodec_open2(encoder, codec, &options) < 0) throw std::runtime_error("libx264 did not open");
   av_dict_free(&options);
   AVPacket* packet = av_packet_alloc();
@@ -107,15 +136,15 @@ double time_x264_alone(const std::vector<AVFrame*>& frames, int width, int heigh
   }
   avcodec_send_frame(encoder, nullptr);
   drain();
-  const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  const Timing seconds = stopwatch.elapsed();
   av_packet_free(&packet);
   avcodec_free_context(&encoder);
   return seconds;
 }
 
-double time_generate(const GenerationRequest& request, const Options& o,
+Timing time_generate(const GenerationRequest& request, const Options& o,
                      const std::filesystem::path& out) {
-  const auto started = Clock::now();
+  const Stopwatch stopwatch;
   FfmpegClipEncoderFactory factory(EncoderSettings{o.preset, o.crf, o.threads});
   const FrameSize size = request.size();
   ClipFormat format{size.width,       size.height,   kFramesPerSecond, request.frame_count(),
@@ -127,10 +156,12 @@ double time_generate(const GenerationRequest& request, const Options& o,
   if (!output) throw std::runtime_error(output.error().message);
   auto encoded = (*encoder)->finish();
   if (!encoded) throw std::runtime_error(encoded.error().message);
-  return std::chrono::duration<double>(Clock::now() - started).count();
+  return stopwatch.elapsed();
 }
 
-double median(std::vector<double> values) {
+double median(const std::vector<Timing>& runs, double Timing::*part) {
+  std::vector<double> values;
+  for (const Timing& run : runs) values.push_back(run.*part);
   std::sort(values.begin(), values.end());
   return values[values.size() / 2];
 }
@@ -156,23 +187,27 @@ int main(int argc, char** argv) {
   if (!backend.generate(request, capture, [](int) { return true; })) return 1;
 
   const auto out = std::filesystem::temp_directory_path() / "dreamfeed-bench-generate.mp4";
-  std::vector<double> reference, generate;
+  std::vector<Timing> reference, generate;
   for (int run = 0; run < o.runs; ++run) {
     reference.push_back(time_x264_alone(capture.frames, size.width, size.height, o));
     generate.push_back(time_generate(request, o, out));
-    fmt::print("run {}: libx264 alone {:.3f} s, generate {:.3f} s\n", run + 1, reference.back(),
-               generate.back());
+    fmt::print("run {}: libx264 alone {:.3f} s (cpu {:.3f} s), generate {:.3f} s (cpu {:.3f} s)\n",
+               run + 1, reference.back().wall, reference.back().cpu, generate.back().wall,
+               generate.back().cpu);
   }
   std::filesystem::remove(out);
   std::filesystem::remove(std::filesystem::path(out).replace_extension(".jpg"));
 
-  const double ref = median(reference), gen = median(generate);
+  const double ref = median(reference, &Timing::wall), gen = median(generate, &Timing::wall);
+  const double ref_cpu = median(reference, &Timing::cpu);
+  const double gen_cpu = median(generate, &Timing::cpu);
   fmt::print(
       "\n== generate vs libx264 alone: {} s {}x{} clip, preset {}, threads {} ({} runs, medians)\n",
       o.seconds, size.width, size.height, o.preset,
       o.threads == 0 ? "auto" : std::to_string(o.threads), o.runs);
-  fmt::print("libx264 alone:       {:.3f} s\n", ref);
-  fmt::print("dreamfeed generate:  {:.3f} s  ({:.1f}x real time)\n", gen, o.seconds / gen);
-  fmt::print("ratio generate/x264: {:.2f}\n", gen / ref);
+  fmt::print("libx264 alone:       {:.3f} s  (cpu {:.3f} s)\n", ref, ref_cpu);
+  fmt::print("dreamfeed generate:  {:.3f} s  (cpu {:.3f} s, {:.1f}x real time)\n", gen, gen_cpu,
+             o.seconds / gen);
+  fmt::print("ratio generate/x264: {:.2f}  (cpu {:.2f})\n", gen / ref, gen_cpu / ref_cpu);
   return 0;
 }

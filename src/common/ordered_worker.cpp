@@ -1,12 +1,18 @@
 // See ordered_worker.h.
 #include "common/ordered_worker.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace dreamfeed {
 
 OrderedWorker::OrderedWorker(std::size_t capacity)
-    : capacity_(capacity == 0 ? 1 : capacity), thread_([this] { run(); }) {}
+    : OrderedWorker(capacity, capacity == 0 ? 0 : capacity - 1) {}
+
+OrderedWorker::OrderedWorker(std::size_t capacity, std::size_t resume_at)
+    : capacity_(capacity == 0 ? 1 : capacity),
+      resume_at_(std::min(resume_at, capacity_ - 1)),
+      thread_([this] { run(); }) {}
 
 OrderedWorker::~OrderedWorker() {
   {
@@ -21,7 +27,9 @@ OrderedWorker::~OrderedWorker() {
 
 Status OrderedWorker::submit(Task task) {
   std::unique_lock lock(mutex_);
-  has_room_.wait(lock, [&] { return tasks_.size() < capacity_ || failure_ || closing_; });
+  if (tasks_.size() >= capacity_) {
+    has_room_.wait(lock, [&] { return tasks_.size() <= resume_at_ || failure_ || closing_; });
+  }
   if (failure_) return *failure_;
   if (closing_) {
     return make_error(ErrorCode::invalid_argument,
@@ -48,6 +56,7 @@ Status OrderedWorker::drain() {
 void OrderedWorker::run() {
   for (;;) {
     Task task;
+    bool wake_producer = false;
     {
       std::unique_lock lock(mutex_);
       has_work_.wait(lock, [&] { return !tasks_.empty() || closing_; });
@@ -58,8 +67,9 @@ void OrderedWorker::run() {
       }
       task = std::move(tasks_.front());
       tasks_.pop_front();
+      wake_producer = tasks_.size() <= resume_at_;
     }
-    has_room_.notify_one();
+    if (wake_producer) has_room_.notify_one();
     Status status = task();
     if (!status) {
       std::lock_guard lock(mutex_);

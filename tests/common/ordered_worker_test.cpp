@@ -55,6 +55,40 @@ TEST(OrderedWorker, SubmitWaitsWhileTheQueueIsFull) {
   EXPECT_TRUE(worker.drain());
 }
 
+TEST(OrderedWorker, ABlockedSubmitResumesOnlyOnceTheQueueIsDownToResumeAt) {
+  OrderedWorker worker(3, 0);
+  std::promise<void> first_started;
+  std::vector<std::promise<void>> releases(4);
+  for (std::size_t i = 0; i < releases.size(); ++i) {
+    std::shared_future<void> released = releases[i].get_future().share();
+    ASSERT_TRUE(worker.submit([&first_started, released, i] {
+      if (i == 0) first_started.set_value();
+      released.wait();
+      return Status{};
+    }));
+    // The first task is running before three more fill the queue.
+    if (i == 0) first_started.get_future().wait();
+  }
+  std::atomic<bool> fifth_queued = false;
+  std::thread producer([&] {
+    EXPECT_TRUE(worker.submit([] { return Status{}; }));
+    fifth_queued = true;
+  });
+  // The producer must be blocked on the full queue before room is made: a submit that
+  // finds room queues at once, whatever resume_at says.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(fifth_queued) << "the queue is full";
+  releases[0].set_value();
+  releases[1].set_value();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(fifth_queued) << "a task still waits in the queue, more than resume_at";
+  releases[2].set_value();
+  releases[3].set_value();
+  producer.join();
+  EXPECT_TRUE(fifth_queued);
+  EXPECT_TRUE(worker.drain());
+}
+
 TEST(OrderedWorker, TheFirstFailureSkipsTheRestAndIsReported) {
   OrderedWorker worker(8);
   std::atomic<int> ran = 0;

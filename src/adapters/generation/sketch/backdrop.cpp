@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "seeded_random.h"
 
@@ -32,6 +33,35 @@ void blit(cairo_t* cr, cairo_surface_t* surface, double x, double y) {
   cairo_paint(cr);
 }
 
+// The same, touching only frame rows [from_row, to_row).
+void blit_rows(cairo_t* cr, cairo_surface_t* surface, double x, double y, int from_row,
+               int to_row) {
+  if (to_row <= from_row) return;
+  cairo_save(cr);
+  cairo_rectangle(cr, whole(x), from_row, cairo_image_surface_get_width(surface),
+                  to_row - from_row);
+  cairo_clip(cr);
+  blit(cr, surface, x, y);
+  cairo_restore(cr);
+}
+
+// The first row of `surface` from which every pixel, to the bottom, is opaque.
+int first_opaque_row(cairo_surface_t* surface) {
+  cairo_surface_flush(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int width = cairo_image_surface_get_width(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  int row = cairo_image_surface_get_height(surface);
+  for (; row > 0; --row) {
+    const auto* pixels = reinterpret_cast<const std::uint32_t*>(data + (row - 1) * stride);
+    // ARGB32: alpha is the top byte of each native-endian word.
+    if (!std::all_of(pixels, pixels + width, [](std::uint32_t p) { return p >> 24 == 0xFF; })) {
+      break;
+    }
+  }
+  return row;
+}
+
 SurfacePtr draw_sky(const ScenePlan& plan, int margin) {
   const int w = plan.width;
   const int h = plan.height + 2 * margin;
@@ -57,7 +87,11 @@ SurfacePtr draw_sky(const ScenePlan& plan, int margin) {
   add_stop(glow, 0.0, p.sun, plan.palette.mood == Mood::night ? 0.18 : 0.38);
   add_stop(glow, 1.0, p.sun, 0.0);
   cairo_set_source(cr.get(), glow);
-  cairo_paint(cr.get());
+  // Beyond `reach` the glow is fully transparent: paint only the square around it
+  // (whole pixels, so the clip is a plain box and the pixels are the same).
+  cairo_rectangle(cr.get(), std::floor(sx - reach), std::floor(sy - reach),
+                  std::ceil(2 * reach) + 2, std::ceil(2 * reach) + 2);
+  cairo_fill(cr.get());
   cairo_pattern_destroy(glow);
 
   SeededRandom random(plan.seed ^ 0x57A125ULL);
@@ -164,7 +198,7 @@ void draw_tree(cairo_t* cr, double x, double ground, double size, bool pine, con
 
 }  // namespace
 
-Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan) {
+Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan), motes_(plan) {
   const double w = plan.width;
   const double h = plan.height;
   const double short_side = std::min(w, h);
@@ -247,47 +281,71 @@ Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan) {
       draw_tree(cr.get(), x, ridge_y(layer, x, plan.width, plan.height) + size * 0.15, size,
                 trees.uniform() < 0.5, tree_color);
     }
-    hills_.push_back(Layer{std::move(strip), -static_cast<double>(margin_x), top, layer.depth});
+    const int opaque_from = first_opaque_row(strip.get());
+    hills_.push_back(
+        Layer{std::move(strip), -static_cast<double>(margin_x), top, layer.depth, opaque_from});
   }
+}
+
+int Backdrop::covers_from(const Layer& hill, const CameraPose& camera) const {
+  const int x = whole(hill.x + camera.shift_x(hill.depth));
+  const int y = whole(hill.y + camera.shift_y(hill.depth));
+  cairo_surface_t* surface = hill.surface.get();
+  // Only opaque rows that span the whole width down to the bottom hide what is behind
+  // them (the margins make this so; checked rather than assumed).
+  if (x > 0 || x + cairo_image_surface_get_width(surface) < plan_.width ||
+      y + cairo_image_surface_get_height(surface) < plan_.height) {
+    return plan_.height;
+  }
+  return std::clamp(y + hill.opaque_from, 0, plan_.height);
+}
+
+int Backdrop::hidden_from(std::size_t first, const CameraPose& camera) const {
+  int row = plan_.height;
+  for (std::size_t i = first; i < hills_.size(); ++i) {
+    row = std::min(row, covers_from(hills_[i], camera));
+  }
+  return row;
 }
 
 void Backdrop::paint(cairo_t* cr, const CameraPose& camera, double t) const {
   const double w = plan_.width;
   const double h = plan_.height;
-  const double short_side = std::min(w, h);
   const double duration = plan_.seconds;
+  const int behind_hills = hidden_from(0, camera);
 
   cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
-  blit(cr, sky_.surface.get(), 0, sky_.y + camera.shift_y(sky_.depth));
+  blit_rows(cr, sky_.surface.get(), 0, sky_.y + camera.shift_y(sky_.depth), 0, behind_hills);
   cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
 
-  blit(cr, sun_.surface.get(), sun_.x + camera.shift_x(sun_.depth),
-       sun_.y - plan_.sun.rise * h * (t / duration) + camera.shift_y(sun_.depth));
+  blit_rows(cr, sun_.surface.get(), sun_.x + camera.shift_x(sun_.depth),
+            sun_.y - plan_.sun.rise * h * (t / duration) + camera.shift_y(sun_.depth), 0,
+            behind_hills);
 
   for (const Cloud& cloud : clouds_) {
     // Clouds drift across and wrap around, entering from the other side.
     const double span = w + cloud.width * 2;
     double x = cloud.plan.x * span + cloud.plan.speed * w * t;
     x = std::fmod(std::fmod(x, span) + span, span) - cloud.width;
-    blit(cr, cloud.surface.get(), x + camera.shift_x(cloud.plan.depth),
-         cloud.plan.y * h + camera.shift_y(cloud.plan.depth));
+    blit_rows(cr, cloud.surface.get(), x + camera.shift_x(cloud.plan.depth),
+              cloud.plan.y * h + camera.shift_y(cloud.plan.depth), 0, behind_hills);
   }
 
-  for (const Layer& hill : hills_) {
-    blit(cr, hill.surface.get(), hill.x + camera.shift_x(hill.depth),
-         hill.y + camera.shift_y(hill.depth));
+  for (std::size_t i = 0; i < hills_.size(); ++i) {
+    const Layer& hill = hills_[i];
+    const double x = hill.x + camera.shift_x(hill.depth);
+    const double y = hill.y + camera.shift_y(hill.depth);
+    const int hidden = hidden_from(i + 1, camera);
+    // Blended where the ridge lets the layers behind show through; copied where solid
+    // (over an opaque pixel OVER gives exactly the source, so the frame is the same).
+    const int solid = std::min(covers_from(hill, camera), hidden);
+    blit_rows(cr, hill.surface.get(), x, y, 0, solid);
+    cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+    blit_rows(cr, hill.surface.get(), x, y, solid, hidden);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
   }
 
-  for (const MotePlan& mote : plan_.motes) {
-    const double sway = std::sin(2 * M_PI * (t * 0.35 + mote.sway_phase)) * short_side * 0.015;
-    const double y = std::fmod(mote.y - mote.rise_speed * t + 1.0, 1.0) * h;
-    const double x = mote.x * w + sway + camera.shift_x(0.7);
-    // Fade out near the top and bottom so wrapping around is never seen as a jump.
-    const double alpha = 0.55 * std::sin(M_PI * y / h);
-    cairo_arc(cr, x, y, mote.radius * short_side, 0, 2 * M_PI);
-    set_rgb(cr, plan_.palette.accents[static_cast<std::size_t>(mote.accent_index)], alpha);
-    cairo_fill(cr);
-  }
+  motes_.paint(cr, camera, t);
 }
 
 }  // namespace dreamfeed::sketch

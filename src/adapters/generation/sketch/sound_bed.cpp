@@ -1,12 +1,14 @@
 // Ambience and effects are synthesised by hand from seeded noise, one-pole filters and
 // sine sweeps — no library in the stack synthesises sound effects, and these need only
-// a few lines each. Dialogue comes from speech.h (espeak-ng).
+// a few lines each. Steady sines (swells, gusts, hums) are SineOscillators rather than
+// a sin() call a sample. Dialogue comes from speech.h (espeak-ng).
 #include "sound_bed.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "seeded_random.h"
+#include "sine_oscillator.h"
 #include "speech.h"
 
 namespace dreamfeed::sketch {
@@ -38,9 +40,9 @@ struct Bed {
 
 void wind(Bed& bed, SeededRandom random, double level) {
   LowPass lp(400, bed.rate), lp2(250, bed.rate);
+  SineOscillator slow(0, 0.17 / bed.rate), slower(1 / kTau, 0.05 / bed.rate);
   for (std::size_t i = 0; i < bed.frames(); ++i) {
-    const double t = static_cast<double>(i) / bed.rate;
-    const double gust = 0.55 + 0.45 * std::sin(kTau * 0.17 * t) * std::sin(kTau * 0.05 * t + 1);
+    const double gust = 0.55 + 0.45 * slow.next() * slower.next();
     const double n = lp(random.between(-1, 1)) * gust * level * 3;
     bed.add(i, n, lp2(random.between(-1, 1)) * gust * level * 3.5);
   }
@@ -48,10 +50,10 @@ void wind(Bed& bed, SeededRandom random, double level) {
 
 void waves(Bed& bed, SeededRandom random, double level) {
   LowPass lp(900, bed.rate), lp2(700, bed.rate);
+  SineOscillator wave(0, 0.13 / bed.rate), wave2(1.2 / kTau, 0.13 / bed.rate);
   for (std::size_t i = 0; i < bed.frames(); ++i) {
-    const double t = static_cast<double>(i) / bed.rate;
-    const double swell = std::pow(0.5 + 0.5 * std::sin(kTau * 0.13 * t), 2.0);
-    const double swell2 = std::pow(0.5 + 0.5 * std::sin(kTau * 0.13 * t + 1.2), 2.0);
+    const double swell = std::pow(0.5 + 0.5 * wave.next(), 2.0);
+    const double swell2 = std::pow(0.5 + 0.5 * wave2.next(), 2.0);
     bed.add(i, lp(random.between(-1, 1)) * swell * level * 2.5,
             lp2(random.between(-1, 1)) * swell2 * level * 2.5);
   }
@@ -91,10 +93,11 @@ void birdsong(Bed& bed, SeededRandom random, double level) {
 }
 
 void hum(Bed& bed, double level) {
+  SineOscillator low(0, 55.0 / bed.rate), octave(0, 110.7 / bed.rate);
+  SineOscillator fifth(0, 82.4 / bed.rate), swell(0, 0.2 / bed.rate);
   for (std::size_t i = 0; i < bed.frames(); ++i) {
-    const double t = static_cast<double>(i) / bed.rate;
-    const double s = std::sin(kTau * 55 * t) * 0.6 + std::sin(kTau * 110.7 * t) * 0.3 +
-                     std::sin(kTau * 82.4 * t) * 0.3 * (0.5 + 0.5 * std::sin(kTau * 0.2 * t));
+    const double s =
+        low.next() * 0.6 + octave.next() * 0.3 + fifth.next() * 0.3 * (0.5 + 0.5 * swell.next());
     bed.add(i, s * level, s * level);
   }
 }
@@ -114,10 +117,10 @@ void city(Bed& bed, SeededRandom random, double level) {
 
 void murmur(Bed& bed, SeededRandom random, double level) {
   LowPass lp(900, bed.rate), lp2(300, bed.rate);
+  SineOscillator slow(0, 0.4 / bed.rate);
   for (std::size_t i = 0; i < bed.frames(); ++i) {
-    const double t = static_cast<double>(i) / bed.rate;
     const double n = lp(random.between(-1, 1)) - lp2(random.between(-1, 1)) * 0.5;
-    const double swell = 0.7 + 0.3 * std::sin(kTau * 0.4 * t);
+    const double swell = 0.7 + 0.3 * slow.next();
     bed.add(i, n * level * 2 * swell, n * level * 2 * (1.3 - swell));
   }
 }
@@ -153,6 +156,8 @@ void engine(Bed& bed, double level, double pan, double base_hz) {
   double phase = 0;
   for (std::size_t i = 0; i < bed.frames(); ++i) {
     const double t = static_cast<double>(i) / bed.rate;
+    // std::sin, not a SineOscillator: the sawtooth's wraps follow the summed phase, and
+    // a last-bit change there moves a wrap by a sample.
     phase += (base_hz + 8 * std::sin(kTau * 0.3 * t)) / bed.rate;
     const double saw = 2 * (phase - std::floor(phase)) - 1;
     const double s = lp(saw) * level;

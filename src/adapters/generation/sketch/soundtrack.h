@@ -4,11 +4,14 @@
 // music; it is a few oscillators and envelopes. Output never exceeds kPeakLimit.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "sine_oscillator.h"
 
 namespace dreamfeed::sketch {
 
@@ -57,12 +60,22 @@ class Soundtrack {
     double right = 0;
   };
   static StereoGain equal_power(double pan);
-  void add_pad(double t, double& left, double& right) const;
+  // Each adds its voices for the block of sample frames at times_ into left_ and right_.
+  void add_pad();
+  void add_chimes();
 
   MusicPlan plan_;
   std::vector<Chord> chords_;
   std::vector<StereoGain> voice_gains_;
   std::vector<StereoGain> chime_gains_;  // one per plan_.chimes entry
+  // A chime partial's decay over one sample, exp(-rate / sample_rate), per partial.
+  std::array<double, 3> chime_decay_step_{};
+  // The block being mixed, reused from call to call: each sample frame's time in
+  // seconds, the sound so far, and one chord's envelope.
+  std::vector<double> times_;
+  std::vector<double> left_;
+  std::vector<double> right_;
+  std::vector<double> envelope_;
   std::int64_t next_frame_ = 0;
   std::vector<float> bed_;
   std::vector<std::pair<double, double>> duck_s_;

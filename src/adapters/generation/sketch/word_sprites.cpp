@@ -32,10 +32,13 @@ WordSprites::WordSprites(const ScenePlan& plan, const TextShaper& shaper) : plan
     const double outline = std::max(1.5, size * 0.07);
     const double shadow = std::max(1.0, size * 0.05);
     const double pad = outline + shadow + 2;
-    const double left = std::min(ink.x, logical.x) - pad;
-    const double top = std::min(ink.y, logical.y) - pad;
-    const double right = std::max(ink.x + ink.width, logical.x + logical.width) + pad;
-    const double bottom = std::max(ink.y + ink.height, logical.y + logical.height) + pad;
+    // Only the ink and what the outline and shadow add: the line's logical box is
+    // mostly empty space that every frame would otherwise resample. Ink and logical
+    // extents are whole pixels, so the glyphs keep their sub-pixel phase.
+    const double left = ink.x - pad;
+    const double top = ink.y - pad;
+    const double right = ink.x + ink.width + pad;
+    const double bottom = ink.y + ink.height + pad;
 
     Sprite sprite;
     sprite.surface = make_surface(static_cast<int>(std::ceil(right - left)),
