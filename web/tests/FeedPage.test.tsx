@@ -97,6 +97,19 @@ describe('For You feed', () => {
     expect(viewEvents.queued().filter((e) => e.type === 'not_interested')).toMatchObject([{ video_id: 'vid1' }]);
   });
 
+  it('a tap outside the "…" menu closes it', async () => {
+    signIn();
+    mockFetch({ 'GET /api/v1/feed': page([sampleVideo()]) });
+    render(<FeedPage />);
+    await screen.findByText('a red fox jumps over a fence');
+    fireEvent.click(screen.getByRole('button', { name: 'More options' }));
+    expect(screen.getByRole('button', { name: 'Not interested' })).toBeTruthy();
+    fireEvent.pointerDown(screen.getByRole('button', { name: 'Not interested' }));
+    expect(screen.getByRole('button', { name: 'Not interested' })).toBeTruthy();
+    fireEvent.pointerDown(document.body);
+    expect(screen.queryByRole('button', { name: 'Not interested' })).toBeNull();
+  });
+
   it('"Hide this creator" takes out every loaded clip by that creator', async () => {
     signIn();
     const bob = { id: 'u2', handle: 'bob' };

@@ -2,7 +2,7 @@
 // the ranking (an event) and takes the clip, or all of that creator's clips, out of
 // the loaded list at once; a toast says what happened (there is no undo).
 // A disclosure (button + panel), not an ARIA menu, so Tab and Enter are all it needs.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Video } from '../api/types';
 import { requireLogin } from '../state/session';
 import { reportEvent } from '../state/viewEvents';
@@ -14,6 +14,17 @@ export type RemoveClips = (keep: (video: Video) => boolean) => void;
 
 export function ClipMenu({ video, onRemove }: { video: Video; onRemove: RemoveClips }) {
   const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  // A tap outside closes it too: Safari on iOS does not focus a tapped button, so the
+  // focus-out below never fires there.
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
   const panelId = `clip-menu-${video.id}`;
   const handle = video.creator.handle;
 
@@ -33,6 +44,7 @@ export function ClipMenu({ video, onRemove }: { video: Video; onRemove: RemoveCl
 
   return (
     <div
+      ref={root}
       class="clip-menu"
       onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
       // Closes when focus leaves it (a tap elsewhere, Tab past it), not when it moves inside.
