@@ -1,7 +1,7 @@
 // The ranked For You feed as a viewer sees it: why each clip is there, the end of the
 // feed at the daily limit, the nudge to create, "Not interested" / "Hide this
 // creator", and the viewing events a clip on screen reports.
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedList } from '../src/components/FeedList';
 import { Toast } from '../src/components/Toast';
@@ -19,6 +19,9 @@ function signIn() {
 }
 
 afterEach(() => {
+  // Unmount first: a clip that leaves the screen reports its watch, which must not
+  // leak into the next test's queue.
+  cleanup();
   vi.unstubAllGlobals();
   viewEvents.clear();
   currentUser.value = null;
@@ -98,7 +101,6 @@ describe('For You feed', () => {
   });
 
   it('a tap outside the "…" menu closes it', async () => {
-    signIn();
     mockFetch({ 'GET /api/v1/feed': page([sampleVideo()]) });
     render(<FeedPage />);
     await screen.findByText('a red fox jumps over a fence');
