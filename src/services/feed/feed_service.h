@@ -1,5 +1,6 @@
-// Feed v0: published videos, newest first, in pages joined by an opaque cursor.
-// The ranked For You feed (issue 5) replaces the ordering; the page shape stays.
+// Published videos newest first, in pages joined by an opaque cursor: GET /api/v1/feed
+// ?order=newest. The For You feed is for_you_feed.h; the cursor helpers below serve
+// every newest-first list of the API.
 #pragma once
 
 #include <optional>
