@@ -102,12 +102,18 @@ void hum(Bed& bed, double level) {
   }
 }
 
-void city(Bed& bed, SeededRandom random, double level) {
-  LowPass lp(180, bed.rate);
+// Low-passed noise, the same on both channels, for the whole bed: a city's traffic, an
+// underwater hush. Draws from `random`, so what follows it continues the same stream.
+void rumble(Bed& bed, SeededRandom& random, double cutoff, double level, double loudness) {
+  LowPass lp(cutoff, bed.rate);
   for (std::size_t i = 0; i < bed.frames(); ++i) {
-    const double n = lp(random.between(-1, 1)) * level * 4;
+    const double n = lp(random.between(-1, 1)) * level * loudness;
     bed.add(i, n, n);
   }
+}
+
+void city(Bed& bed, SeededRandom random, double level) {
+  rumble(bed, random, 180, level, 4);
   const double seconds = static_cast<double>(bed.frames()) / bed.rate;
   for (double t = random.between(0.5, 1.5); t < seconds - 0.5; t += random.between(1.5, 3.0)) {
     tone(bed, t, 0.35, 392, 392, level * 0.8, random.between(-0.6, 0.6));
@@ -126,11 +132,7 @@ void murmur(Bed& bed, SeededRandom random, double level) {
 }
 
 void bubbles(Bed& bed, SeededRandom random, double level) {
-  LowPass lp(150, bed.rate);
-  for (std::size_t i = 0; i < bed.frames(); ++i) {
-    const double n = lp(random.between(-1, 1)) * level * 5;
-    bed.add(i, n, n);
-  }
+  rumble(bed, random, 150, level, 5);
   const double seconds = static_cast<double>(bed.frames()) / bed.rate;
   for (double t = 0.3; t < seconds - 0.2; t += random.between(0.15, 0.6)) {
     const double f = random.between(300, 700);
