@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -66,6 +68,29 @@ TEST(CliBadInput, ServeRefusesOutOfRangeSettingsBeforeStarting) {
   expect_refused({"serve", "--data", data, "--lease-seconds", "0"}, "--lease-seconds");
   expect_refused({"serve", "--data", data, "--listen", "no-port"}, "--listen");
   expect_refused({"nonsense"}, "subcommand is required");
+  expect_refused({"serve", "--data", data, "--ranking-snapshot-seconds", "0"},
+                 "--ranking-snapshot-seconds");
+  expect_refused({"serve", "--data", data, "--ranking-config", (dir / "missing.json").string()},
+                 "--ranking-config");
+}
+
+TEST(CliBadInput, ServeRefusesARankingConfigOrSnapshotItCannotRead) {
+  testing::TempDir dir;
+  const std::string data = (dir / "data").string();
+  const auto config = dir / "ranking.json";
+  std::ofstream(config) << "{\"weights\": ";
+  expect_refused(
+      {"serve", "--data", data, "--listen", "127.0.0.1:0", "--ranking-config", config.string()},
+      "cannot read the ranking config " + config.string());
+
+  // A damaged snapshot stops the server rather than starting it with an empty ranking
+  // (which would then overwrite the snapshot); the file is left as it was.
+  std::filesystem::create_directories(dir / "data");
+  std::ofstream(dir / "data" / "ranking.snapshot") << "not a snapshot";
+  expect_refused({"serve", "--data", data, "--listen", "127.0.0.1:0"},
+                 "cannot restore the ranking snapshot");
+  std::ifstream kept(dir / "data" / "ranking.snapshot");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(kept), {}), "not a snapshot");
 }
 
 }  // namespace
