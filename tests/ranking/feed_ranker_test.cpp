@@ -16,14 +16,7 @@ using testing::RankingFixture;
 
 class FeedRankerTest : public RankingFixture {
  protected:
-  void catalogue() {
-    const std::vector<std::string> themes{"horse meadow", "racing car", "pizza kitchen",
-                                          "rocket galaxy"};
-    for (int i = 0; i < 200; ++i) {
-      add_clip(testing::numbered("c", i), testing::numbered("creator", i % 25),
-               themes[i % themes.size()] + testing::numbered(" ", i), kNow - (i + 100) * kHourMs);
-    }
-  }
+  void catalogue() { add_themed_catalogue(); }
   int count_with(const FeedPage& page, const std::string& word) {
     int n = 0;
     for (const auto& item : page.items) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "services/ranking/ranking_config.h"
 #include "services/ranking/ranking_state.h"
@@ -68,6 +69,17 @@ class RankingFixture : public ::testing::Test {
   }
 
   int topic(const std::string& name) const { return state.config().vocabulary.find_topic(name); }
+
+  // 200 clips c0…c199 from 25 creators, about horses, cars, food and space in turn,
+  // published 100 to 299 hours ago.
+  void add_themed_catalogue() {
+    const std::vector<std::string> themes{"horse meadow", "racing car", "pizza kitchen",
+                                          "rocket galaxy"};
+    for (int i = 0; i < 200; ++i) {
+      add_clip(numbered("c", i), numbered("creator", i % 25),
+               themes[i % themes.size()] + numbered(" ", i), kNow - (i + 100) * kHourMs);
+    }
+  }
 
   RankingState state;
 

@@ -2,7 +2,8 @@
 #include "services/ranking/candidates.h"
 
 #include <algorithm>
-#include <unordered_set>
+
+#include "services/ranking/clip_set.h"
 
 namespace dreamfeed::ranking {
 namespace {
@@ -159,14 +160,10 @@ std::vector<Candidate> collect_candidates(const CandidateContext& ctx) {
   add_trending(ctx, all);
   add_fresh(ctx, all);
   add_newest(ctx, all);
-  std::vector<Candidate> unique;
-  unique.reserve(all.size());
-  std::unordered_set<std::uint32_t> kept;
-  kept.reserve(all.size() * 2);
-  for (const auto& c : all) {
-    if (kept.insert(c.clip).second) unique.push_back(c);
-  }
-  return unique;
+  thread_local ClipSet kept;
+  kept.reset(all.size());
+  std::erase_if(all, [&](const Candidate& c) { return !kept.insert(c.clip); });
+  return all;
 }
 
 }  // namespace dreamfeed::ranking

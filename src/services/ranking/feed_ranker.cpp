@@ -16,9 +16,7 @@ FeedPage FeedRanker::page(std::string_view viewer_id, std::int64_t now_ms, int l
                           std::span<const std::string> exclude) const {
   FeedPage page;
   const auto user = viewer_id.empty() ? std::nullopt : state_.user_index(viewer_id);
-  const std::uint32_t viewer_user = user.value_or(kNone);
   const ViewerState* viewer = user ? state_.viewer(*user) : nullptr;
-
   const WellbeingNotice notice = check_wellbeing(state_.config(), viewer, now_ms);
   if (notice.limit_reached) {
     page.limit_reached = true;
@@ -26,7 +24,16 @@ FeedPage FeedRanker::page(std::string_view viewer_id, std::int64_t now_ms, int l
     return page;
   }
   page.nudge = notice.nudge;
+  for (const PageSlot& slot : places(user.value_or(kNone), viewer, now_ms, limit, 1, exclude)) {
+    page.items.push_back(item_for(viewer, slot, now_ms));
+  }
+  if (page.items.empty()) page.message = "You're all caught up.";
+  return page;
+}
 
+std::vector<PageSlot> FeedRanker::places(std::uint32_t viewer_user, const ViewerState* viewer,
+                                         std::int64_t now_ms, int limit, int pages,
+                                         std::span<const std::string> exclude) const {
   const std::uint64_t rotation =
       (std::uint64_t{viewer_user} * 0x9E3779B97F4A7C15ull) ^ (viewer ? viewer->seen.size() : 0);
   CandidateContext ctx{state_, lists_, viewer_user, viewer, now_ms, rotation};
@@ -54,21 +61,21 @@ FeedPage FeedRanker::page(std::string_view viewer_id, std::int64_t now_ms, int l
     return a.score.total != b.score.total ? a.score.total > b.score.total
                                           : a.candidate.clip < b.candidate.clip;
   });
+  return mix_page(state_, std::move(ranked), limit, pages);
+}
 
-  for (const PageSlot& slot : mix_page(state_, std::move(ranked), limit)) {
-    FeedItem item;
-    item.ad_slot = slot.ad;
-    if (slot.item) {
-      item.video_id = state_.clip_id(slot.item->candidate.clip);
-      item.reason = reason_for(state_, viewer, slot, now_ms);
-      item.source = std::string(to_string(slot.item->candidate.source));
-      item.score = slot.item->score.total;
-      item.exploring = slot.exploration;
-    }
-    page.items.push_back(std::move(item));
+FeedItem FeedRanker::item_for(const ViewerState* viewer, const PageSlot& slot,
+                              std::int64_t now_ms) const {
+  FeedItem item;
+  item.ad_slot = slot.ad;
+  if (slot.item) {
+    item.video_id = state_.clip_id(slot.item->candidate.clip);
+    item.reason = reason_for(state_, viewer, slot, now_ms);
+    item.source = std::string(to_string(slot.item->candidate.source));
+    item.score = slot.item->score.total;
+    item.exploring = slot.exploration;
   }
-  if (page.items.empty()) page.message = "You're all caught up.";
-  return page;
+  return item;
 }
 
 }  // namespace dreamfeed::ranking

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "services/ranking/global_lists.h"
+#include "services/ranking/mixing.h"
 #include "services/ranking/ranking_state.h"
 
 namespace dreamfeed::ranking {
@@ -47,6 +48,15 @@ class FeedRanker {
   // route keeps them in its cursor), so a quick scroll never repeats a clip.
   FeedPage page(std::string_view viewer_id, std::int64_t now_ms, int limit,
                 std::span<const std::string> exclude = {}) const;
+
+  // The pipeline without the wellbeing check: `pages` consecutive pages of `limit` places
+  // for `viewer_user` (kNone: a visitor), ranked and mixed in one pass.
+  std::vector<PageSlot> places(std::uint32_t viewer_user, const ViewerState* viewer,
+                               std::int64_t now_ms, int limit, int pages,
+                               std::span<const std::string> exclude) const;
+  // One place as a feed item, with its reason as of `now_ms`.
+  FeedItem item_for(const ViewerState* viewer, const PageSlot& slot, std::int64_t now_ms) const;
+  const RankingState& state() const { return state_; }
 
  private:
   const RankingState& state_;

@@ -29,7 +29,7 @@ bool allowed(const RankingState& state, const std::vector<PageSlot>& page, const
 }  // namespace
 
 std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCandidate> ranked,
-                               int limit) {
+                               int limit, int pages) {
   const auto& mixing = state.config().mixing;
   std::vector<PageSlot> page;
   std::vector<bool> exploration_place(limit, false);
@@ -37,14 +37,16 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
   for (int k = 0; k < slots; ++k) exploration_place[(k + 1) * limit / (slots + 1)] = true;
 
   std::vector<bool> used(ranked.size(), false);
-  for (int pos = 0; pos < limit; ++pos) {
+  std::size_t first_unused = 0;  // every candidate before it is placed
+  for (int pos = 0; pos < limit * pages; ++pos) {
+    const int place = pos % limit;
     PageSlot slot;
-    if (std::find(mixing.ad_slots.begin(), mixing.ad_slots.end(), pos) != mixing.ad_slots.end()) {
+    if (std::find(mixing.ad_slots.begin(), mixing.ad_slots.end(), place) != mixing.ad_slots.end()) {
       slot.ad = true;
       page.push_back(slot);
       continue;
     }
-    slot.exploration = exploration_place[pos];
+    slot.exploration = exploration_place[place];
     std::optional<std::size_t> pick;
     // Exploration places take the best exploring clip; if none, any clip. The rules
     // relax in order: the topic run first, then the creator rule.
@@ -61,7 +63,7 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
     std::span<const Pass> passes = slot.exploration ? std::span<const Pass>(kExplorationPasses)
                                                     : std::span<const Pass>(kRegularPasses);
     for (const Pass& pass : passes) {
-      for (std::size_t i = 0; i < ranked.size(); ++i) {
+      for (std::size_t i = first_unused; i < ranked.size(); ++i) {
         if (used[i] || (pass.exploring && !ranked[i].exploring)) continue;
         if (!allowed(state, page, ranked[i], mixing.max_same_topic_in_row, pass.topic,
                      pass.creator)) {
@@ -82,6 +84,7 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
     }
     if (!pick) break;
     used[*pick] = true;
+    while (first_unused < used.size() && used[first_unused]) ++first_unused;
     slot.item = ranked[*pick];
     if (slot.exploration && !slot.item->exploring) slot.exploration = false;
     page.push_back(std::move(slot));

@@ -26,9 +26,10 @@ struct PageSlot {
   bool exploration = false;  // this place was reserved for exploring new clips
 };
 
-// `ranked` must be sorted best first. Returns `limit` slots at most (fewer when
-// candidates run out; trailing empties are dropped).
+// `ranked` must be sorted best first. Returns `limit` × `pages` slots at most (fewer when
+// candidates run out; trailing empties are dropped): consecutive pages, each with its own
+// exploration and ad places, the creator and topic rules holding across page boundaries.
 std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCandidate> ranked,
-                               int limit);
+                               int limit, int pages = 1);
 
 }  // namespace dreamfeed::ranking

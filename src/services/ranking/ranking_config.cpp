@@ -122,6 +122,19 @@ Result<RankingConfig> parse_ranking_config(std::string_view json_text) {
     DF_TRY(read_int(*w, "nudge_after_passive_minutes", c.wellbeing.nudge_after_passive_minutes));
     DF_TRY(read_int(*w, "session_gap_minutes", c.wellbeing.session_gap_minutes));
   }
+  if (auto* p = child(top, "prepared")) {
+    DF_TRY(read_int(*p, "pages", c.prepared.pages));
+    DF_TRY(read_int(*p, "ttl_seconds", c.prepared.ttl_seconds));
+    DF_TRY(read_int(*p, "max_viewers", c.prepared.max_viewers));
+    if (c.prepared.pages < 1) {
+      return make_error(ErrorCode::invalid_argument, "must be at least 1", "prepared.pages");
+    }
+    if (c.prepared.ttl_seconds < 0 || c.prepared.max_viewers < 0) {
+      return make_error(
+          ErrorCode::invalid_argument, "must not be negative",
+          c.prepared.ttl_seconds < 0 ? "prepared.ttl_seconds" : "prepared.max_viewers");
+    }
+  }
   double window = static_cast<double>(c.dedupe_window);
   DF_TRY(read_number(top, "dedupe_window", window));
   c.dedupe_window = static_cast<std::size_t>(window);

@@ -48,6 +48,12 @@ struct RankingConfig {
     int nudge_after_passive_minutes = 45;
     int session_gap_minutes = 30;
   } wellbeing;
+  // A signed-in viewer's next pages are ranked in one pass and kept (prepared_feeds.h).
+  struct Prepared {
+    int pages = 6;              // pages ranked at once
+    int ttl_seconds = 600;      // how long they stay good: six pages are ~8 minutes of watching
+    int max_viewers = 100'000;  // viewers kept at once (~1 KB each)
+  } prepared;
   std::size_t dedupe_window = 1'000'000;  // client event ids remembered
   std::int64_t max_future_ms = 300'000;   // events dated later than now + this are refused
   TopicVocabulary vocabulary;

@@ -7,7 +7,11 @@
 namespace dreamfeed::ranking {
 
 RankingService::RankingService(RankingConfig config, const Clock& clock, RankingEventLog* log)
-    : clock_(clock), log_(log), state_(std::move(config)), ranker_(state_) {}
+    : clock_(clock),
+      log_(log),
+      state_(std::move(config)),
+      ranker_(state_),
+      prepared_(state_.config().prepared) {}
 
 RankingService::Outcome RankingService::apply_change(const RankingChange& change) {
   const std::int64_t now = clock_.now_ms();
@@ -159,7 +163,7 @@ WatchLimitView RankingService::watch_limit(std::string_view viewer_id) const {
 FeedPage RankingService::page(std::string_view viewer_id, int limit,
                               std::span<const std::string> exclude) const {
   std::shared_lock lock(mutex_);
-  return ranker_.page(viewer_id, clock_.now_ms(), limit, exclude);
+  return prepared_.page(ranker_, viewer_id, clock_.now_ms(), limit, exclude);
 }
 
 void RankingService::refresh_if_older_than(std::int64_t max_age_ms) {
@@ -169,6 +173,7 @@ void RankingService::refresh_if_older_than(std::int64_t max_age_ms) {
     std::shared_lock lock(mutex_);
     if (lists_at_ms_ >= 0 && now - lists_at_ms_ < max_age_ms) return;
   }
+  prepared_.forget_expired(now);
   {
     std::unique_lock lock(mutex_);
     published_since_refresh_.clear();

@@ -20,6 +20,7 @@
 #include "interfaces/ranking_event_log.h"
 #include "interfaces/ranking_snapshot_store.h"
 #include "services/ranking/feed_ranker.h"
+#include "services/ranking/prepared_feeds.h"
 #include "services/ranking/ranking_change.h"
 #include "services/ranking/ranking_state.h"
 
@@ -70,9 +71,12 @@ class RankingService {
   Result<WatchLimitView> set_daily_limit(std::string_view viewer_id, std::int64_t minutes);
   WatchLimitView watch_limit(std::string_view viewer_id) const;
 
-  // GET /api/v1/feed.
+  // GET /api/v1/feed. A signed-in viewer's pages come from their prepared places while
+  // those are good (prepared_feeds.h).
   FeedPage page(std::string_view viewer_id, int limit,
                 std::span<const std::string> exclude = {}) const;
+  // How many pages were served from prepared places and how many ran the pipeline.
+  PreparedFeeds::Stats prepared_stats() const { return prepared_.stats(); }
 
   // Timers: recompute the shared lists when they are older than `max_age_ms`.
   void refresh_if_older_than(std::int64_t max_age_ms);
@@ -106,6 +110,7 @@ class RankingService {
   mutable std::shared_mutex mutex_;
   RankingState state_;
   FeedRanker ranker_;
+  mutable PreparedFeeds prepared_;  // a cache: pages change it under the shared lock
   std::int64_t lists_at_ms_ = -1;
   std::vector<std::uint32_t> published_since_refresh_;
   std::mutex refresh_mutex_;  // one refresh at a time

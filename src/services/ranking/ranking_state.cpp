@@ -279,9 +279,11 @@ void RankingState::apply_event(std::uint32_t viewer, EventType type, const Incom
       v.not_interested |= c->topics;
       v.seen.insert(clip, day, config_.seen_days);
       learn_topics(v, c->topics, -3.0f);
+      v.taste_version++;
       break;
     case EventType::hide_creator:
       insert_sorted(v.hidden_creators, target_user);
+      v.taste_version++;
       break;
     case EventType::comment:
       c->comments++;
@@ -299,11 +301,13 @@ void RankingState::apply_event(std::uint32_t viewer, EventType type, const Incom
     case EventType::follow:
       if (!v.follows(target_user)) creator->followers++;
       insert_sorted(v.followed_creators, target_user);
+      v.taste_version++;
       break;
     case EventType::unfollow:
       if (erase_sorted(v.followed_creators, target_user) && creator->followers > 0) {
         creator->followers--;
       }
+      v.taste_version++;
       break;
   }
 }
@@ -311,12 +315,17 @@ void RankingState::apply_event(std::uint32_t viewer, EventType type, const Incom
 Status RankingState::set_steering(std::string_view viewer_id, std::string_view text) {
   auto parsed = parse_steering(text, config_.vocabulary);
   if (!parsed) return parsed.error();
-  viewer_or_add(user_index_or_add(viewer_id)).steering = std::move(parsed).value();
+  ViewerState& viewer = viewer_or_add(user_index_or_add(viewer_id));
+  viewer.steering = std::move(parsed).value();
+  viewer.taste_version++;
   return {};
 }
 
 void RankingState::clear_steering(std::string_view viewer_id) {
-  if (auto u = user_index(viewer_id); u && viewers_[*u]) viewers_[*u]->steering = Steering{};
+  if (auto u = user_index(viewer_id); u && viewers_[*u]) {
+    viewers_[*u]->steering = Steering{};
+    viewers_[*u]->taste_version++;
+  }
 }
 
 const Steering* RankingState::steering(std::string_view viewer_id) const {

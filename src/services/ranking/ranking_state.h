@@ -91,6 +91,9 @@ struct ViewerState {
   std::int64_t session_started_ms = 0;
   std::int64_t last_event_ms = 0;
   std::uint32_t passive_ms = 0;  // watched since the session started or the last creation
+  // Bumped when the viewer says what they want (steering, not interested, hide, follow,
+  // unfollow): pages prepared before (prepared_feeds.h) are then made again. In memory only.
+  std::uint32_t taste_version = 0;
 
   bool follows(std::uint32_t creator) const;
   bool hides(std::uint32_t creator) const;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <random>
 
+#include "services/ranking/clip_set.h"
+
 namespace dreamfeed::ranking {
 
 SimilarityIndex::SimilarityIndex(int tables, int bits, std::uint32_t seed)
@@ -35,30 +37,11 @@ void SimilarityIndex::add(std::uint32_t clip, const Embedding& embedding) {
 std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(const Embedding& query, int k,
                                                                     std::uint32_t exclude,
                                                                     int scan_limit) const {
-  // Similar clips share buckets in several tables; a small open-addressing set of the
-  // clips met so far (per thread, emptied by bumping a stamp rather than clearing) scores
+  // Similar clips share buckets in several tables; the set of clips met so far scores
   // each once and stays in the first-level cache. Only the best k are put in order.
   const std::size_t most = static_cast<std::size_t>(tables_) * static_cast<std::size_t>(scan_limit);
-  thread_local std::vector<std::uint64_t> met;
-  thread_local std::uint32_t stamp = 0;
-  std::size_t slots = 64;
-  while (slots < most * 2) slots *= 2;
-  if (met.size() < slots) met.assign(slots, 0);
-  if (++stamp == 0) {
-    std::fill(met.begin(), met.end(), 0);
-    stamp = 1;
-  }
-  const std::uint64_t mask = met.size() - 1;
-  const auto first_meeting = [&](std::uint32_t clip) {
-    const std::uint64_t key = (std::uint64_t{stamp} << 32) | clip;
-    for (std::uint64_t slot = (clip * 0x9E3779B1u) & mask;; slot = (slot + 1) & mask) {
-      if (met[slot] == key) return false;
-      if (met[slot] >> 32 != stamp) {
-        met[slot] = key;
-        return true;
-      }
-    }
-  };
+  thread_local ClipSet met;
+  met.reset(most);
 
   std::vector<std::pair<std::uint32_t, int>> found;
   found.reserve(most);
@@ -68,7 +51,7 @@ std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(const Embedd
         bucket.size() > static_cast<std::size_t>(scan_limit) ? bucket.size() - scan_limit : 0;
     for (std::size_t i = start; i < bucket.size(); ++i) {
       const Entry& entry = bucket[i];
-      if (entry.clip == exclude || !first_meeting(entry.clip)) continue;
+      if (entry.clip == exclude || !met.insert(entry.clip)) continue;
       found.emplace_back(entry.clip, similarity(query, entry.embedding));
     }
   }
