@@ -2,12 +2,17 @@
 # Benchmark: the personalised For You feed of `dreamfeed serve` at the size issue 5 asks
 # for — 1,000,000 published clips, 100,000 viewers, 10,000,000 past events (seeded by
 # bench_seed_ranked_catalogue into SQLite and the ranking snapshot) — against the same
-# server's GET /healthz, loopback only, with wrk (2 threads). Each feed request is the
-# first page of 10 for a random one of 2,000 signed-in viewers (bench/feed_tokens.lua).
-# The same request with ?order=newest (session, store read, likes and JSON, no ranking)
-# shows how much of the cost is the ranking.
-#   throughput: -c64, feed / healthz                      (target ≥ 0.4)
-#   latency:    -c4 (little queueing on 2 cores), p99      (target < 10 ms)
+# server's GET /healthz, loopback only, with wrk.
+# Traffic: signed-in viewers scrolling (bench/feed_scroll.lua): each session is a viewer
+# not seen before in the bench, who opens the feed and follows next_cursor for 1 to
+# SESSION_PAGES pages (uniform; default 10, so 5.5 pages of 10 clips on average). Every
+# wrk connection has its own thread (-tN -cN) so its Lua state can follow its viewer's
+# cursor; /healthz is measured with the same wrk shape.
+# The same scroll with ?order=newest (session, store read, likes and JSON, no ranking)
+# shows how much of the cost is the ranking; FIRST_PAGES=1 adds the old model (a first
+# page for a random one of the viewers, again and again) for comparison.
+#   throughput: 32 connections, feed / healthz                      (target ≥ 0.4)
+#   latency:    4 connections (little queueing on 2 cores), p99      (target < 10 ms)
 # Medians of RUNS runs taken alternately; figures printed last.
 # CLIPS, VIEWERS, EVENTS shrink it for a quick look.
 set -euo pipefail
@@ -18,6 +23,8 @@ CLIPS=${CLIPS:-1000000}
 VIEWERS=${VIEWERS:-100000}
 EVENTS=${EVENTS:-10000000}
 
+SESSION_PAGES=${SESSION_PAGES:-10}
+CONNECTIONS=${CONNECTIONS:-32}
 bash scripts/build.sh dreamfeed bench_seed_ranked_catalogue >/dev/null
 
 work=$(mktemp -d)
@@ -31,7 +38,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 build/bench/bench_seed_ranked_catalogue "$work/data" --clips "$CLIPS" --viewers "$VIEWERS" \
-  --creators $((CLIPS / 20)) --events "$EVENTS" --sessions 2000
+  --creators $((CLIPS / 20)) --events "$EVENTS" --sessions "$VIEWERS"
 export TOKENS="$work/data/bench_tokens.txt"
 
 port=$(free_port)
@@ -48,33 +55,69 @@ items=$(curl -sf -H "Authorization: Bearer $token" "$url/api/v1/feed?limit=10" |
   python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
 [[ "$items" == 10 ]] || { echo "the feed returned $items items, expected 10" >&2; exit 1; }
 
-rps() { wrk -t2 -c"$1" -d"${DURATION}s" "${@:3}" "$2" | awk '/^Requests\/sec:/ {print $2}'; }
+# wrk with one thread per connection; prints "req/s sessions reused" (scroll script) or "req/s".
+wrk_run() {
+  local connections=$1 url=$2
+  shift 2
+  wrk -t"$connections" -c"$connections" -d"${DURATION}s" "$@" "$url" |
+    awk '/^Requests\/sec:/ {rps = $2} /^scroll:/ {sessions = $2; reused = $8}
+         /^Non-2xx/ {print "wrk: " $0 > "/dev/stderr"; exit 1}
+         END {print rps, sessions + 0, reused + 0}'
+}
 p99_ms() {
-  wrk -t2 -c"$1" -d"${DURATION}s" --latency "${@:3}" "$2" |
+  wrk -t"$1" -c"$1" -d"${DURATION}s" --latency "${@:3}" "$2" |
     awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }'
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-declare -a healthz feed newest feed_p99 healthz_p99
+# Each scroll run starts its viewers after the last run's, so no viewer is met twice.
+first_token=0
+scroll() {
+  local connections=$1 query=$2 out
+  shift 2
+  out=$(THREADS=$connections FIRST_TOKEN=$first_token SESSION_PAGES=$SESSION_PAGES \
+    FEED_QUERY=$query wrk_run "$connections" "$url/api/v1/feed" -s bench/feed_scroll.lua "$@")
+  read -r rate sessions reused <<<"$out"
+  first_token=$((first_token + sessions))
+  total_sessions=$((total_sessions + sessions))
+  total_reused=$((total_reused + reused))
+  echo "$rate"
+}
+total_sessions=0
+total_reused=0
+
+declare -a healthz feed newest feed_p99 healthz_p99 first_pages
 for run in $(seq "$RUNS"); do
-  healthz+=("$(rps 64 "$url/healthz")")
-  feed+=("$(rps 64 "$url/api/v1/feed?limit=10" -s bench/feed_tokens.lua)")
-  newest+=("$(FEED_QUERY='order=newest&limit=10' rps 64 "$url/api/v1/feed" -s bench/feed_tokens.lua)")
+  healthz+=("$(wrk_run "$CONNECTIONS" "$url/healthz" | cut -d' ' -f1)")
+  scroll "$CONNECTIONS" 'limit=10' >"$work/rate"; feed+=("$(cat "$work/rate")")
+  scroll "$CONNECTIONS" 'order=newest&limit=10' >"$work/rate"; newest+=("$(cat "$work/rate")")
   healthz_p99+=("$(p99_ms 4 "$url/healthz")")
-  feed_p99+=("$(p99_ms 4 "$url/api/v1/feed?limit=10" -s bench/feed_tokens.lua)")
-  echo "run $run: healthz ${healthz[-1]} req/s, feed ${feed[-1]} req/s, newest-first ${newest[-1]} req/s, p99 at 4 connections: healthz ${healthz_p99[-1]} ms, feed ${feed_p99[-1]} ms"
+  feed_p99+=("$(THREADS=4 FIRST_TOKEN=$first_token SESSION_PAGES=$SESSION_PAGES \
+    p99_ms 4 "$url/api/v1/feed" -s bench/feed_scroll.lua)")
+  first_token=$((first_token + 20000))  # more than a 4-connection run starts
+  line="run $run: healthz ${healthz[-1]} req/s, feed ${feed[-1]} req/s, newest-first ${newest[-1]} req/s, p99 at 4 connections: healthz ${healthz_p99[-1]} ms, feed ${feed_p99[-1]} ms"
+  if [[ ${FIRST_PAGES:-0} == 1 ]]; then
+    first_pages+=("$(wrk_run "$CONNECTIONS" "$url/api/v1/feed?limit=10" -s bench/feed_tokens.lua | cut -d' ' -f1)")
+    line+=", first pages only ${first_pages[-1]} req/s"
+  fi
+  echo "$line"
 done
 rss_mib=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
 
 m_healthz=$(median "${healthz[@]}")
 m_feed=$(median "${feed[@]}")
 echo
-echo "== personalised feed at scale: $CLIPS clips, $VIEWERS viewers, $EVENTS events; wrk -t2, ${DURATION}s × $RUNS runs, medians, $(nproc) cores"
+echo "== personalised feed at scale: $CLIPS clips, $VIEWERS viewers, $EVENTS events; wrk -t$CONNECTIONS -c$CONNECTIONS, ${DURATION}s × $RUNS runs, medians, $(nproc) cores"
 printf '%-52s %10s s\n' "server start (snapshot + catalogue from SQLite)" "$startup_s"
 printf '%-52s %10s MiB\n' "server RSS after the runs" "$rss_mib"
-printf '%-52s %10s req/s\n' "GET /healthz, 64 connections" "$m_healthz"
-printf '%-52s %10s req/s\n' "GET /api/v1/feed?limit=10 signed in, 64 connections" "$m_feed"
-printf '%-52s %10s req/s\n' "  reference: ?order=newest, signed in (no ranking)" "$(median "${newest[@]}")"
+printf '%-52s %10s\n' "scroll sessions (new viewers), pages each at most" "$total_sessions, $SESSION_PAGES"
+printf '%-52s %10s\n' "  sessions that met a viewer already used" "$total_reused"
+printf '%-52s %10s req/s\n' "GET /healthz, $CONNECTIONS connections" "$m_healthz"
+printf '%-52s %10s req/s\n' "GET /api/v1/feed?limit=10 scrolling, $CONNECTIONS conn." "$m_feed"
+printf '%-52s %10s req/s\n' "  reference: ?order=newest, scrolling (no ranking)" "$(median "${newest[@]}")"
+if [[ ${FIRST_PAGES:-0} == 1 ]]; then
+  printf '%-52s %10s req/s\n' "  old model: first pages of random viewers" "$(median "${first_pages[@]}")"
+fi
 printf '%-52s %10s ms\n' "GET /healthz p99, 4 connections" "$(median "${healthz_p99[@]}")"
 printf '%-52s %10s ms   (target < 10)\n' "feed page of 10 p99, 4 connections" "$(median "${feed_p99[@]}")"
 echo "ratio feed / healthz:   $(python3 -c "print(f'{$m_feed / $m_healthz:.3f}')")   (target >= 0.4)"

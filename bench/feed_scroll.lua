@@ -1,0 +1,65 @@
+-- wrk script for feed_at_scale.sh: signed-in viewers scrolling the For You feed. Run it
+-- with as many threads as connections (wrk -tN -cN): a wrk thread's Lua state then
+-- belongs to one connection, so each connection plays one viewer at a time — the first
+-- page, then next_cursor page after page, then the next viewer.
+--   $TOKENS           bearer tokens, one per line (the seeder's bench_tokens.txt)
+--   $FIRST_TOKEN      where this run's viewers start in that list (runs use their own)
+--   $THREADS          the number of wrk threads (= connections)
+--   $SESSION_PAGES    a session scrolls 1..SESSION_PAGES pages, uniformly (default 10)
+--   $FEED_QUERY       the query string before the cursor (default limit=10)
+-- Every session is a viewer not used before in the run, so no page is served from places
+-- prepared for an earlier session of the same viewer (in life, hours apart).
+local threads = {}
+local path = "/api/v1/feed?" .. (os.getenv("FEED_QUERY") or "limit=10")
+local max_pages = tonumber(os.getenv("SESSION_PAGES") or "10")
+
+function setup(thread)
+  thread:set("id", #threads)
+  threads[#threads + 1] = thread
+end
+
+local tokens, token, cursor, page, pages, next_index, stride
+sessions, reused, requests = 0, 0, 0
+
+function init(args)
+  tokens = {}
+  for line in io.lines(os.getenv("TOKENS")) do tokens[#tokens + 1] = line end
+  math.randomseed(os.time() + id * 7919)
+  -- Thread `id` of T takes viewers first+id, first+id+T, … ($THREADS is T).
+  stride = tonumber(os.getenv("THREADS"))
+  next_index = tonumber(os.getenv("FIRST_TOKEN") or "0") + id
+end
+
+function request()
+  if token == nil or page >= pages or cursor == nil then
+    token = tokens[next_index % #tokens + 1]
+    if next_index >= #tokens then reused = reused + 1 end
+    next_index = next_index + stride
+    sessions = sessions + 1
+    cursor, page, pages = "", 0, math.random(max_pages)
+  end
+  page = page + 1
+  requests = requests + 1
+  local url = path
+  if cursor ~= "" then url = url .. "&cursor=" .. cursor end
+  return wrk.format("GET", url, { ["Authorization"] = "Bearer " .. token })
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    cursor = nil  -- end the session; the bench checks for errors separately
+    return
+  end
+  cursor = body:match('"next_cursor":"([^"]+)"')
+end
+
+function done(summary, latency, requests_done)
+  local s, r, n = 0, 0, 0
+  for _, t in ipairs(threads) do
+    s = s + t:get("sessions")
+    r = r + t:get("reused")
+    n = n + t:get("requests")
+  end
+  io.write(string.format("scroll: %d sessions, %.2f pages each, %d viewers used twice\n",
+    s, n / math.max(s, 1), r))
+end
