@@ -14,7 +14,7 @@
 #   throughput: 32 connections, feed / healthz                      (target ≥ 0.4)
 #   latency:    4 connections (little queueing on 2 cores), p99      (target < 10 ms)
 # Medians of RUNS runs taken alternately; figures printed last.
-# CLIPS, VIEWERS, EVENTS shrink it for a quick look.
+# CLIPS, VIEWERS, EVENTS shrink it for a quick look; SEEDED=DIR reuses a seeding (below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -37,8 +37,18 @@ cleanup() {
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-build/bench/bench_seed_ranked_catalogue "$work/data" --clips "$CLIPS" --viewers "$VIEWERS" \
-  --creators $((CLIPS / 20)) --events "$EVENTS" --sessions "$VIEWERS"
+seed() {
+  build/bench/bench_seed_ranked_catalogue "$1" --clips "$CLIPS" --viewers "$VIEWERS" \
+    --creators $((CLIPS / 20)) --events "$EVENTS" --sessions "$VIEWERS"
+}
+# SEEDED=DIR keeps the seeded data there and copies it for each bench, so runs after the
+# first skip the seeding (minutes at full size). DIR must be for the same sizes.
+if [[ -n ${SEEDED:-} ]]; then
+  [[ -f $SEEDED/bench_tokens.txt ]] || seed "$SEEDED"
+  cp -a "$SEEDED" "$work/data"
+else
+  seed "$work/data"
+fi
 export TOKENS="$work/data/bench_tokens.txt"
 
 port=$(free_port)

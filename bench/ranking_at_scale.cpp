@@ -114,10 +114,11 @@ int main(int argc, char** argv) {
   auto newest = eval::make_policy(eval::PolicyKind::newest, state);
   newest->refresh(now);
 
-  std::vector<double> p50s, p99s, ref_p50s, ref_p99s;
-  std::size_t items = 0;
+  std::vector<double> p50s, p99s, ref_p50s, ref_p99s, prepared_p50s;
+  std::size_t items = 0, prepared_items = 0;
+  const int prepared_pages = config->prepared.pages;
   for (int run = 0; run < runs; ++run) {
-    std::vector<double> ms, ref_ms;
+    std::vector<double> ms, ref_ms, prepared_ms;
     for (int p = 0; p < pages; ++p) {
       const auto& viewer = audience.viewer_id(static_cast<int>(rng() % viewers));
       auto t = Clock::now();
@@ -127,11 +128,20 @@ int main(int argc, char** argv) {
       t = Clock::now();
       const auto ref = newest->page(viewer, now, 10);
       ref_ms.push_back(seconds_since(t) * 1000);
+      // What the server's PreparedFeeds runs once per scroll: every prepared page at once.
+      const auto user = state.user_index(viewer);
+      t = Clock::now();
+      const auto slots =
+          ranker.places(user.value_or(kNone), user ? state.viewer(*user) : nullptr, now, 10,
+                        prepared_pages, {});
+      prepared_ms.push_back(seconds_since(t) * 1000);
+      prepared_items += slots.size();
     }
     p50s.push_back(percentile(ms, 0.5));
     p99s.push_back(percentile(ms, 0.99));
     ref_p50s.push_back(percentile(ref_ms, 0.5));
     ref_p99s.push_back(percentile(ref_ms, 0.99));
+    prepared_p50s.push_back(percentile(prepared_ms, 0.5));
     fmt::print("pages run {}: p50 {:.3f} ms, p99 {:.3f} ms (newest-first p50 {:.3f} ms)\n", run + 1,
                p50s.back(), p99s.back(), ref_p50s.back());
   }
@@ -155,6 +165,9 @@ int main(int argc, char** argv) {
   fmt::print("page of 10, p99                        {:>12.3f} ms (target < 10)\n", median(p99s));
   fmt::print("reference newest-first page, p50/p99   {:>8.3f} / {:.3f} ms\n", median(ref_p50s),
              median(ref_p99s));
+  fmt::print("{} pages prepared at once, p50 {:>15.3f} ms ({:.1f} places)\n", prepared_pages,
+             median(prepared_p50s),
+             static_cast<double>(prepared_items) / (static_cast<double>(runs) * pages));
   fmt::print("items per page (mean)                  {:>12.2f}\n",
              static_cast<double>(items) / (static_cast<double>(runs) * pages));
   fmt::print("global lists refresh                   {:>12.3f} s\n", refresh_s);

@@ -32,8 +32,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::vector<std::pair<eval::PolicyKind, eval::SimulationReport>> reports;
-  for (auto kind :
-       {eval::PolicyKind::ranked, eval::PolicyKind::newest, eval::PolicyKind::popular}) {
+  for (auto kind : {eval::PolicyKind::ranked, eval::PolicyKind::newest, eval::PolicyKind::popular,
+                    eval::PolicyKind::ranked_afresh}) {
     const auto start = std::chrono::steady_clock::now();
     reports.emplace_back(kind, eval::simulate(kind, *config, spec));
     fmt::print("{} simulated in {:.1f} s\n", eval::to_string(kind),
@@ -41,12 +41,13 @@ int main(int argc, char** argv) {
   }
   fmt::print("\n== simulation: {} clips, {} viewers, {} sessions each, seed {} ==\n",
              spec.catalogue.clips, spec.catalogue.viewers, spec.rounds, spec.catalogue.seed);
-  fmt::print("{:<8} {:>14} {:>8} {:>9} {:>16} {:>14}\n", "policy", "watch/session", "hit@10",
-             "coverage", "new clips ≥100", "median hours");
+  fmt::print("{:<14} {:>14} {:>8} {:>9} {:>16} {:>14} {:>10}\n", "policy", "watch/session",
+             "hit@10", "coverage", "new clips ≥100", "median hours", "runs/page");
   for (const auto& [kind, r] : reports) {
-    fmt::print("{:<8} {:>12.1f} s {:>8.3f} {:>9.3f} {:>16.2f} {:>14.1f}\n", eval::to_string(kind),
-               r.watch_seconds_per_session, r.hit_rate_at_10, r.coverage, r.new_clips_reaching_100,
-               r.median_hours_to_100_impressions);
+    fmt::print("{:<14} {:>12.1f} s {:>8.3f} {:>9.3f} {:>16.2f} {:>14.1f} {:>10.2f}\n",
+               eval::to_string(kind), r.watch_seconds_per_session, r.hit_rate_at_10, r.coverage,
+               r.new_clips_reaching_100, r.median_hours_to_100_impressions,
+               r.pipeline_runs_per_page);
   }
   const auto& ranked = reports[0].second;
   fmt::print("ratio watch time ranked / newest       {:.2f} (target >= 1.2)\n",

@@ -35,13 +35,20 @@ class PreparedFeedsTest : public RankingFixture {
   }
 
   FeedRanker ranker;
-  RankingConfig::Prepared options = state.config().prepared;
+  // Six pages, whatever config/ranking.json says: the themed catalogue holds enough clips
+  // for six pages and a seventh.
+  RankingConfig::Prepared options = six_pages(state.config().prepared);
   PreparedFeeds prepared{options};
+
+  static RankingConfig::Prepared six_pages(RankingConfig::Prepared options) {
+    options.pages = 6;
+    options.new_positives = 2;
+    return options;
+  }
   std::vector<std::string> served;
 };
 
 TEST_F(PreparedFeedsTest, SixPagesRankedOnceNeverRepeatAClip) {
-  ASSERT_EQ(options.pages, 6);
   for (int p = 0; p < 6; ++p) {
     const FeedPage page = next_page();
     ASSERT_EQ(page.items.size(), 10u) << "page " << p;
@@ -87,6 +94,24 @@ TEST_F(PreparedFeedsTest, SteeringBetweenPagesShowsOnTheNextPage) {
     EXPECT_FALSE(stats_of(item.video_id).topics >> topic("food") & 1) << item.video_id;
   }
   EXPECT_GE(asked, 4);
+}
+
+TEST_F(PreparedFeedsTest, FinishingClipsBetweenPagesRanksAgainWithThem) {
+  ASSERT_EQ(options.new_positives, 2);
+  const FeedPage first = next_page();
+  send("ada", {finished(first.items[0].video_id)});
+  next_page();
+  EXPECT_EQ(prepared.stats().prepared, 1u);  // one finished clip: the pages stay
+  send("ada", {finished(first.items[1].video_id)});
+  // Two: the next page is ranked again, exactly as a fresh ranking would rank it now.
+  const FeedPage fresh = ranker.page("ada", kNow, 10, served);
+  const FeedPage page = next_page();
+  EXPECT_EQ(prepared.stats().prepared, 2u);
+  ASSERT_EQ(page.items.size(), fresh.items.size());
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    EXPECT_EQ(page.items[i].video_id, fresh.items[i].video_id) << i;
+  }
+  EXPECT_EQ(std::set<std::string>(served.begin(), served.end()).size(), served.size());
 }
 
 TEST_F(PreparedFeedsTest, RemovedAndSeenClipsAreSkipped) {

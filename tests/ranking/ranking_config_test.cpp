@@ -37,5 +37,25 @@ TEST(RankingConfig, WrongTypesAreErrorsNamingTheKey) {
   EXPECT_FALSE(parse_ranking_config(R"({"opposites": {"nope": ["calm"]}})").ok());
 }
 
+TEST(RankingConfig, PreparedPagesAreReadAndOutOfRangeValuesNamed) {
+  auto c = parse_ranking_config(
+      R"({"prepared": {"pages": 3, "ttl_seconds": 60, "max_viewers": 10, "new_positives": 0}})");
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->prepared.pages, 3);
+  EXPECT_EQ(c->prepared.ttl_seconds, 60);
+  EXPECT_EQ(c->prepared.max_viewers, 10);
+  EXPECT_EQ(c->prepared.new_positives, 0);
+  for (const auto& [json, field] : {
+           std::pair{R"({"prepared": {"pages": 0}})", "prepared.pages"},
+           std::pair{R"({"prepared": {"ttl_seconds": -1}})", "prepared.ttl_seconds"},
+           std::pair{R"({"prepared": {"max_viewers": -5}})", "prepared.max_viewers"},
+           std::pair{R"({"prepared": {"new_positives": -2}})", "prepared.new_positives"},
+       }) {
+    auto bad = parse_ranking_config(json);
+    ASSERT_FALSE(bad.ok()) << json;
+    EXPECT_EQ(bad.error().field, field) << json;
+  }
+}
+
 }  // namespace
 }  // namespace dreamfeed::ranking

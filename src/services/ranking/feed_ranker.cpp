@@ -50,17 +50,29 @@ std::vector<PageSlot> FeedRanker::places(std::uint32_t viewer_user, const Viewer
     });
   }
 
-  std::vector<RankedCandidate> ranked;
-  ranked.reserve(candidates.size());
+  const Scorer score(state_.config(), viewer, now_ms);
+  std::vector<RankedCandidate> scored;
+  scored.reserve(candidates.size());
+  // Best first, ties by clip. The order is found over small keys and the (larger)
+  // candidates moved once into it, instead of being swapped about by the sort.
+  struct Key {
+    double total;
+    std::uint32_t clip;
+    std::uint32_t index;
+  };
+  std::vector<Key> order;
+  order.reserve(candidates.size());
   for (const auto& c : candidates) {
     const ClipStats& clip = state_.clip(c.clip);
-    ranked.push_back(RankedCandidate{c, score_clip(state_.config(), clip, viewer, now_ms),
-                                     is_exploring(state_.config(), clip, now_ms)});
+    scored.push_back(RankedCandidate{c, score(clip), is_exploring(state_.config(), clip, now_ms)});
+    order.push_back({scored.back().score.total, c.clip, static_cast<std::uint32_t>(order.size())});
   }
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.score.total != b.score.total ? a.score.total > b.score.total
-                                          : a.candidate.clip < b.candidate.clip;
+  std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+    return a.total != b.total ? a.total > b.total : a.clip < b.clip;
   });
+  std::vector<RankedCandidate> ranked;
+  ranked.reserve(scored.size());
+  for (const Key& key : order) ranked.push_back(std::move(scored[key.index]));
   return mix_page(state_, std::move(ranked), limit, pages);
 }
 

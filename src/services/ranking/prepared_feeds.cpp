@@ -108,7 +108,11 @@ FeedPage PreparedFeeds::page(const FeedRanker& ranker, std::string_view viewer_i
 bool PreparedFeeds::fresh(const Prepared& prepared, const ViewerState* viewer,
                           std::int64_t now_ms) const {
   const std::uint32_t taste = viewer ? viewer->taste_version : 0;
-  return prepared.taste_version == taste && !expired(prepared, now_ms);
+  const std::uint32_t positives = viewer ? viewer->positives : 0;
+  const bool found_new_likes =
+      options_.new_positives > 0 &&
+      positives - prepared.positives >= static_cast<std::uint32_t>(options_.new_positives);
+  return prepared.taste_version == taste && !found_new_likes && !expired(prepared, now_ms);
 }
 
 bool PreparedFeeds::expired(const Prepared& prepared, std::int64_t now_ms) const {
@@ -121,6 +125,7 @@ PreparedFeeds::Prepared PreparedFeeds::prepare(const FeedRanker& ranker, std::ui
                                                std::span<const std::string> exclude) const {
   Prepared prepared;
   prepared.taste_version = viewer ? viewer->taste_version : 0;
+  prepared.positives = viewer ? viewer->positives : 0;
   prepared.prepared_at_ms = now_ms;
   for (const PageSlot& slot : ranker.places(user, viewer, now_ms, limit, options_.pages, exclude)) {
     if (!slot.item) continue;  // ad places are put back as pages are served

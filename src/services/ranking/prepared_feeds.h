@@ -4,12 +4,13 @@
 // depend on how many places are mixed, so six pages cost little more than one.
 //
 // A viewer's prepared places are made again when they are used up, older than the
-// config's ttl (so new clips and trends reach them within it), or when the viewer has
-// said what they want since (ViewerState::taste_version: steering, not interested, hide,
-// follow). Every place is checked again as it is served — removed clips, hidden creators,
-// clips seen since, clips the cursor says were served — so what a viewer does between
-// pages still shows at once. What is learned from watching alone (affinities) shapes the
-// next preparation, not the places already prepared.
+// config's ttl (so new clips and trends reach them within it), when the viewer has said
+// what they want since (ViewerState::taste_version: steering, not interested, hide,
+// follow), or has finished or liked `new_positives` clips since (ViewerState::positives),
+// so clips like those come soon: the simulator measured what a scroll loses without it. Every place
+// is checked again as it is served — removed clips, hidden creators, clips seen since, clips the
+// cursor says were served — so what a viewer does between pages still shows at once. Other learning
+// from watching (affinities, skips) shapes the next preparation, not the places already prepared.
 //
 // Thread-safe: pages are made under RankingService's shared lock, by several threads at
 // once; the viewers are spread over mutex-guarded shards. Memory is bounded by
@@ -63,6 +64,7 @@ class PreparedFeeds {
   };
   struct Prepared {
     std::uint32_t taste_version = 0;
+    std::uint32_t positives = 0;
     std::int64_t prepared_at_ms = 0;
     bool complete = false;  // the ranking had nothing more: a short page is the end
     std::vector<Place> places;

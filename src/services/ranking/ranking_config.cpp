@@ -126,13 +126,15 @@ Result<RankingConfig> parse_ranking_config(std::string_view json_text) {
     DF_TRY(read_int(*p, "pages", c.prepared.pages));
     DF_TRY(read_int(*p, "ttl_seconds", c.prepared.ttl_seconds));
     DF_TRY(read_int(*p, "max_viewers", c.prepared.max_viewers));
+    DF_TRY(read_int(*p, "new_positives", c.prepared.new_positives));
     if (c.prepared.pages < 1) {
       return make_error(ErrorCode::invalid_argument, "must be at least 1", "prepared.pages");
     }
-    if (c.prepared.ttl_seconds < 0 || c.prepared.max_viewers < 0) {
-      return make_error(
-          ErrorCode::invalid_argument, "must not be negative",
-          c.prepared.ttl_seconds < 0 ? "prepared.ttl_seconds" : "prepared.max_viewers");
+    for (const auto& [name, value] :
+         {std::pair{"prepared.ttl_seconds", c.prepared.ttl_seconds},
+          std::pair{"prepared.max_viewers", c.prepared.max_viewers},
+          std::pair{"prepared.new_positives", c.prepared.new_positives}}) {
+      if (value < 0) return make_error(ErrorCode::invalid_argument, "must not be negative", name);
     }
   }
   double window = static_cast<double>(c.dedupe_window);

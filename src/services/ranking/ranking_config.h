@@ -53,6 +53,7 @@ struct RankingConfig {
     int pages = 6;              // pages ranked at once
     int ttl_seconds = 600;      // how long they stay good: six pages are ~8 minutes of watching
     int max_viewers = 100'000;  // viewers kept at once (~1 KB each)
+    int new_positives = 2;      // clips finished or liked since that prepare again (0: never)
   } prepared;
   std::size_t dedupe_window = 1'000'000;  // client event ids remembered
   std::int64_t max_future_ms = 300'000;   // events dated later than now + this are refused

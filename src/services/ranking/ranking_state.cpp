@@ -199,6 +199,7 @@ void RankingState::note_positive(ViewerState& v, std::uint32_t clip) {
   }
   v.recent_positive[v.recent_positive_next] = clip;
   v.recent_positive_next = (v.recent_positive_next + 1) % v.recent_positive.size();
+  ++v.positives;
 }
 
 void RankingState::add_watch_time(ViewerState& v, std::int64_t at_ms, std::int64_t watched_ms) {

@@ -94,6 +94,9 @@ struct ViewerState {
   // Bumped when the viewer says what they want (steering, not interested, hide, follow,
   // unfollow): pages prepared before (prepared_feeds.h) are then made again. In memory only.
   std::uint32_t taste_version = 0;
+  // Clips finished or liked, counted (in memory only): a viewer who has found new clips to
+  // like since their pages were prepared gets pages with clips like those.
+  std::uint32_t positives = 0;
 
   bool follows(std::uint32_t creator) const;
   bool hides(std::uint32_t creator) const;

@@ -38,13 +38,18 @@ std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(const Embedd
                                                                     std::uint32_t exclude,
                                                                     int scan_limit) const {
   // Similar clips share buckets in several tables; the set of clips met so far scores
-  // each once and stays in the first-level cache. Only the best k are put in order.
+  // each once. The best k are kept in a heap whose top is the worst kept, so most of the
+  // ~1,000 scanned clips cost one comparison and none is stored.
+  if (k <= 0) return {};
   const std::size_t most = static_cast<std::size_t>(tables_) * static_cast<std::size_t>(scan_limit);
   thread_local ClipSet met;
   met.reset(most);
-
-  std::vector<std::pair<std::uint32_t, int>> found;
-  found.reserve(most);
+  const auto better = [](const std::pair<std::uint32_t, int>& a,
+                         const std::pair<std::uint32_t, int>& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  };
+  std::vector<std::pair<std::uint32_t, int>> best;
+  best.reserve(static_cast<std::size_t>(k));
   for (int t = 0; t < tables_; ++t) {
     const auto& bucket = buckets_[t][bucket_of(t, query)];
     const std::size_t start =
@@ -52,18 +57,19 @@ std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(const Embedd
     for (std::size_t i = start; i < bucket.size(); ++i) {
       const Entry& entry = bucket[i];
       if (entry.clip == exclude || !met.insert(entry.clip)) continue;
-      found.emplace_back(entry.clip, similarity(query, entry.embedding));
+      const std::pair<std::uint32_t, int> found{entry.clip, similarity(query, entry.embedding)};
+      if (best.size() < static_cast<std::size_t>(k)) {
+        best.push_back(found);
+        std::push_heap(best.begin(), best.end(), better);
+      } else if (better(found, best.front())) {
+        std::pop_heap(best.begin(), best.end(), better);
+        best.back() = found;
+        std::push_heap(best.begin(), best.end(), better);
+      }
     }
   }
-  const auto better = [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  };
-  if (found.size() > static_cast<std::size_t>(k)) {
-    std::nth_element(found.begin(), found.begin() + k, found.end(), better);
-    found.resize(k);
-  }
-  std::sort(found.begin(), found.end(), better);
-  return found;
+  std::sort_heap(best.begin(), best.end(), better);
+  return best;
 }
 
 std::size_t SimilarityIndex::bytes() const {

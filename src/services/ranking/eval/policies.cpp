@@ -1,30 +1,42 @@
 // The baselines walk a global order and skip what the viewer has seen or what is not yet
-// published; the ranked policy is FeedRanker itself.
+// published; the ranked policies are FeedRanker itself, with or without PreparedFeeds.
 #include "services/ranking/eval/policies.h"
 
 #include <algorithm>
 #include <numeric>
 
 #include "services/ranking/filters.h"
+#include "services/ranking/prepared_feeds.h"
 
 namespace dreamfeed::ranking::eval {
 namespace {
 
 class RankedPolicy final : public FeedPolicy {
  public:
-  explicit RankedPolicy(const RankingState& state) : ranker_(state) {}
+  RankedPolicy(const RankingState& state, bool prepared)
+      : ranker_(state), prepared_(state.config().prepared), use_prepared_(prepared) {}
   void refresh(std::int64_t now_ms) override { ranker_.refresh(now_ms); }
   std::vector<std::string> page(const std::string& viewer_id, std::int64_t now_ms,
                                 int limit) override {
     std::vector<std::string> ids;
-    for (auto& item : ranker_.page(viewer_id, now_ms, limit).items) {
+    if (!use_prepared_) ++runs_afresh_;
+    FeedPage page = use_prepared_ ? prepared_.page(ranker_, viewer_id, now_ms, limit, {})
+                                  : ranker_.page(viewer_id, now_ms, limit);
+    for (auto& item : page.items) {
       if (!item.ad_slot) ids.push_back(std::move(item.video_id));
     }
     return ids;
   }
 
+  std::uint64_t pipeline_runs() const override {
+    return use_prepared_ ? prepared_.stats().prepared : runs_afresh_;
+  }
+
  private:
   FeedRanker ranker_;
+  PreparedFeeds prepared_;
+  bool use_prepared_;
+  std::uint64_t runs_afresh_ = 0;
 };
 
 // A fixed global order, filtered per viewer.
@@ -73,6 +85,8 @@ std::string_view to_string(PolicyKind kind) {
   switch (kind) {
     case PolicyKind::ranked:
       return "ranked";
+    case PolicyKind::ranked_afresh:
+      return "ranked afresh";
     case PolicyKind::newest:
       return "newest";
     case PolicyKind::popular:
@@ -82,7 +96,8 @@ std::string_view to_string(PolicyKind kind) {
 }
 
 std::unique_ptr<FeedPolicy> make_policy(PolicyKind kind, const RankingState& state) {
-  if (kind == PolicyKind::ranked) return std::make_unique<RankedPolicy>(state);
+  if (kind == PolicyKind::ranked) return std::make_unique<RankedPolicy>(state, true);
+  if (kind == PolicyKind::ranked_afresh) return std::make_unique<RankedPolicy>(state, false);
   return std::make_unique<OrderedPolicy>(state, kind);
 }
 

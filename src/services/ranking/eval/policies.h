@@ -12,7 +12,9 @@
 
 namespace dreamfeed::ranking::eval {
 
-enum class PolicyKind { ranked, newest, popular };
+// `ranked` is the feed as the server serves it (through PreparedFeeds: several pages
+// ranked at once); `ranked_afresh` ranks every page anew, to show what preparing costs.
+enum class PolicyKind { ranked, ranked_afresh, newest, popular };
 std::string_view to_string(PolicyKind kind);
 
 class FeedPolicy {
@@ -22,6 +24,8 @@ class FeedPolicy {
   virtual void refresh(std::int64_t now_ms) = 0;
   virtual std::vector<std::string> page(const std::string& viewer_id, std::int64_t now_ms,
                                         int limit) = 0;
+  // How many times the ranking pipeline ran (0 for the baselines).
+  virtual std::uint64_t pipeline_runs() const { return 0; }
 };
 
 std::unique_ptr<FeedPolicy> make_policy(PolicyKind kind, const RankingState& state);

@@ -142,6 +142,7 @@ SimulationReport simulate(PolicyKind kind, const RankingConfig& config,
 
   SimulationReport r;
   r.sessions = sessions;
+  r.pipeline_runs_per_page = pages ? static_cast<double>(policy->pipeline_runs()) / pages : 0;
   r.watch_seconds_per_session = sessions ? watch_ms_total / sessions / 1000.0 : 0;
   r.hit_rate_at_10 = hit_slots ? hits / hit_slots : 0;
   r.warm_hit_rate_at_10 = warm_slots ? warm_hits / warm_slots : 0;

@@ -30,6 +30,7 @@ struct SimulationReport {
   double new_clips_reaching_100 = 0;           // share of clips published during the run
   double median_hours_to_100_impressions = 0;  // among those that reached it
   int sessions = 0;
+  double pipeline_runs_per_page = 0;  // ranked policies: how often a page ran the pipeline
 };
 
 SimulationReport simulate(PolicyKind policy, const RankingConfig& config,
