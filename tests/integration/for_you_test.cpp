@@ -214,16 +214,29 @@ TEST_F(ForYou, SteeringInPlainWordsChangesTheFeedAndCanBeCleared) {
 TEST_F(ForYou, TheFeedEndsWithAMessageAtTheDailyLimit) {
   ApiUser viewer(port(), "limited");
   EXPECT_EQ(viewer.get("/api/v1/me/wellbeing").body,
-            R"({"daily_limit_minutes":0,"watched_today_minutes":0})");
+            R"({"daily_limit_minutes":0,"watched_today_minutes":0,"utc_offset_minutes":0})");
   expect_api_error(viewer.put("/api/v1/me/wellbeing", R"({"daily_limit_minutes": 1441})"), 400,
                    "invalid_argument", "daily_limit_minutes");
   expect_api_error(viewer.put("/api/v1/me/wellbeing", R"({"daily_limit_minutes": -1})"), 400,
                    "invalid_argument", "daily_limit_minutes");
   expect_api_error(viewer.put("/api/v1/me/wellbeing", "{}"), 400, "invalid_argument",
                    "daily_limit_minutes");
-  auto set = viewer.put("/api/v1/me/wellbeing", R"({"daily_limit_minutes": 1})");
+  for (const char* offset : {"841", "-721", "\"+02:00\""}) {
+    expect_api_error(
+        viewer.put(
+            "/api/v1/me/wellbeing",
+            std::string(R"({"daily_limit_minutes": 5, "utc_offset_minutes": )") + offset + "}"),
+        400, "invalid_argument", "utc_offset_minutes");
+  }
+  EXPECT_EQ(viewer.get("/api/v1/me/wellbeing").body,
+            R"({"daily_limit_minutes":0,"watched_today_minutes":0,"utc_offset_minutes":0})")
+      << "a refused setting changes nothing";
+  // The app sends its clock; the limit then counts the viewer's own day.
+  auto set =
+      viewer.put("/api/v1/me/wellbeing", R"({"daily_limit_minutes": 1, "utc_offset_minutes": 60})");
   ASSERT_EQ(set.status, 200) << set.body;
-  EXPECT_EQ(set.body, R"({"daily_limit_minutes":1,"watched_today_minutes":0})");
+  EXPECT_EQ(set.body,
+            R"({"daily_limit_minutes":1,"watched_today_minutes":0,"utc_offset_minutes":60})");
   EXPECT_EQ(feed_items(viewer).size(), 3u) << "under the limit the feed goes on";
 
   // A minute of watching (a long loop of one clip).
@@ -236,7 +249,7 @@ TEST_F(ForYou, TheFeedEndsWithAMessageAtTheDailyLimit) {
       << json::serialize(page);
   EXPECT_TRUE(page["next_cursor"].is_null());
   EXPECT_EQ(viewer.get("/api/v1/me/wellbeing").body,
-            R"({"daily_limit_minutes":1,"watched_today_minutes":1})");
+            R"({"daily_limit_minutes":1,"watched_today_minutes":1,"utc_offset_minutes":60})");
 
   // Lifting the limit gives the feed back.
   ASSERT_EQ(viewer.put("/api/v1/me/wellbeing", R"({"daily_limit_minutes": 0})").status, 200);
@@ -279,7 +292,11 @@ Taught teach_the_ranking(const testing::ServerProcessOptions& options, Stop stop
   ApiUser viewer(server.port(), "viewer");
   taught.token = viewer.token();
   EXPECT_EQ(viewer.put("/api/v1/me/steering", R"({"text": "more animals"})").status, 200);
-  EXPECT_EQ(viewer.put("/api/v1/me/wellbeing", R"({"daily_limit_minutes": 30})").status, 200);
+  EXPECT_EQ(
+      viewer
+          .put("/api/v1/me/wellbeing", R"({"daily_limit_minutes": 30, "utc_offset_minutes": -300})")
+          .status,
+      200);
   EXPECT_EQ(
       object_of(send_events(viewer, json::array{watch("before", taught.video, 4000)}))["accepted"],
       1);
@@ -293,7 +310,9 @@ void expect_taught(std::uint16_t port, const Taught& taught) {
   const std::vector<std::pair<std::string, std::string>> auth{
       {"Authorization", "Bearer " + taught.token}};
   EXPECT_EQ(viewer.get("/api/v1/me/steering", auth).json().as_object()["text"], "more animals");
-  EXPECT_EQ(viewer.get("/api/v1/me/wellbeing", auth).json().as_object()["daily_limit_minutes"], 30);
+  auto wellbeing = viewer.get("/api/v1/me/wellbeing", auth).json().as_object();
+  EXPECT_EQ(wellbeing["daily_limit_minutes"], 30);
+  EXPECT_EQ(wellbeing["utc_offset_minutes"], -300);
   auto again = viewer.post(
       "/api/v1/events",
       json::serialize(json::object{{"events", json::array{watch("before", taught.video, 4000)}}}),

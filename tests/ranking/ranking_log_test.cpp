@@ -95,7 +95,7 @@ TEST_F(RankingLogTest, ACrashAfterTheLastSnapshotLosesNothing) {
   follow.at_ms = kNow;
   ASSERT_TRUE(before->record_signal("ada", follow).value());
   ASSERT_TRUE(before->set_steering("ada", "more animals"));
-  ASSERT_TRUE(before->set_daily_limit("ada", 45));
+  ASSERT_TRUE(before->set_daily_limit("ada", 45, -240));
   ASSERT_TRUE(before->note_creation("ada"));
   EXPECT_EQ(log.changes.size(), 5u);
   const auto expected_page = before->page("ada", 10);
@@ -108,6 +108,7 @@ TEST_F(RankingLogTest, ACrashAfterTheLastSnapshotLosesNothing) {
   ASSERT_TRUE(after->steering("ada"));
   EXPECT_EQ(after->steering("ada")->text, "more animals");
   EXPECT_EQ(after->watch_limit("ada").daily_limit_minutes, 45u);
+  EXPECT_EQ(after->watch_limit("ada").utc_offset_minutes, -240);
   EXPECT_EQ(after->record_events("ada", late)->duplicates, 2u) << "replayed events count once";
   EXPECT_EQ(after->record_events("ada", early)->duplicates, 1u) << "from the snapshot";
   std::vector<std::string> ids_before, ids_after;
@@ -148,10 +149,13 @@ TEST(RankingChange, EveryKindSurvivesItsEncoding) {
   e.duration_ms = 8000;
   e.completed = true;
   e.loops = 3;
-  const std::vector<RankingChange> changes{
-      {"ada", EventBatchChange{{e, e}}},     {"ada", SignalChange{e}},
-      {"ada", SteeringChange{"more space"}}, {"ada", SteeringChange{}},
-      {"ada", DailyLimitChange{90}},         {"ada", CreationChange{}}};
+  const std::vector<RankingChange> changes{{"ada", EventBatchChange{{e, e}}},
+                                           {"ada", SignalChange{e}},
+                                           {"ada", SteeringChange{"more space"}},
+                                           {"ada", SteeringChange{}},
+                                           {"ada", DailyLimitChange{90}},
+                                           {"ada", DailyLimitChange{90, -150}},
+                                           {"ada", CreationChange{}}};
   for (const auto& change : changes) {
     const std::string payload = encode_change(change);
     auto decoded = decode_change(payload);
@@ -167,7 +171,8 @@ TEST(RankingChange, EveryKindSurvivesItsEncoding) {
   EXPECT_EQ(batch.events[1].loops, 3);
   EXPECT_TRUE(batch.events[1].completed);
   for (const char* bad : {"", "[]", "{}", R"({"viewer": 1})", R"({"viewer": "a", "batch": [1]})",
-                          R"({"viewer": "a", "daily_limit": "x"})", R"({"viewer": "a"})"}) {
+                          R"({"viewer": "a", "daily_limit": "x"})", R"({"viewer": "a"})",
+                          R"({"viewer": "a", "daily_limit": 5, "utc_offset": "+1"})"}) {
     EXPECT_FALSE(decode_change(bad)) << bad;
   }
 }

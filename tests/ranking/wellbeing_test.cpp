@@ -28,6 +28,41 @@ TEST_F(RankingFixture, DailyLimitIsReachedByWatchingAndResetsNextDay) {
       check_wellbeing(state.config(), state.viewer("ada"), kNow + 86'400'000).limit_reached);
 }
 
+TEST_F(RankingFixture, TheDailyLimitStartsAgainAtTheViewersMidnight) {
+  constexpr std::int64_t kDay = 86'400'000, kHour = 3'600'000;
+  const std::int64_t utc_midnight = (kNow / kDay - 1) * kDay;
+  add_clip("v1", "cleo", "a cat", utc_midnight - 30 * kDay);
+  // Ada's app is at UTC−8; Bob's never said, so his day is UTC's.
+  state.set_daily_limit("ada", 1, -8 * 60);
+  state.set_daily_limit("bob", 1);
+  for (const char* viewer : {"ada", "bob"}) {
+    IncomingEvent w = event("watch", "v1", utc_midnight + 7 * kHour);  // 23:00 for Ada
+    w.watched_ms = w.duration_ms = 70'000;
+    send(viewer, {w});
+  }
+  const std::int64_t before = utc_midnight + 7 * kHour + 5 * 60'000;
+  const std::int64_t after = utc_midnight + 8 * kHour + 60'000;  // 00:01 for Ada
+  EXPECT_TRUE(check_wellbeing(state.config(), state.viewer("ada"), before).limit_reached);
+  EXPECT_TRUE(check_wellbeing(state.config(), state.viewer("bob"), before).limit_reached);
+  EXPECT_FALSE(check_wellbeing(state.config(), state.viewer("ada"), after).limit_reached);
+  EXPECT_TRUE(check_wellbeing(state.config(), state.viewer("bob"), after).limit_reached)
+      << "still the same UTC day";
+}
+
+TEST_F(RankingFixture, ChangingClockKeepsTodaysWatching) {
+  add_clip("v1", "cleo", "a cat");
+  state.set_daily_limit("ada", 1);
+  IncomingEvent w = event("watch", "v1");
+  w.watched_ms = w.duration_ms = 70'000;
+  send("ada", {w});
+  ASSERT_TRUE(check_wellbeing(state.config(), state.viewer("ada"), kNow).limit_reached);
+  // Ada tells the app her clock, or travels: what she watched today still counts.
+  state.set_daily_limit("ada", 1, 5 * 60);
+  EXPECT_TRUE(check_wellbeing(state.config(), state.viewer("ada"), kNow).limit_reached);
+  state.set_daily_limit("ada", 1, -5 * 60);
+  EXPECT_TRUE(check_wellbeing(state.config(), state.viewer("ada"), kNow).limit_reached);
+}
+
 TEST_F(RankingFixture, LongPassiveSessionNudgesAndCreatingResetsIt) {
   add_clip("v1", "cleo", "a cat");
   std::vector<IncomingEvent> session;

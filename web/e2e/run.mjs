@@ -276,7 +276,8 @@ await steps.run('a second person follows the creator and sees the clip in Follow
 
 // The ranked For You feed (issue 5), seen by a third person who has watched nothing
 // yet (the ranking leaves out your own clips and the ones you have already seen).
-const cy = await browser.newContext({ viewport: PHONE, baseURL: server.url });
+// Cy's phone is at UTC+05:30, so the daily limit must count her own day.
+const cy = await browser.newContext({ viewport: PHONE, baseURL: server.url, timezoneId: 'Asia/Kolkata' });
 const cyPage = await cy.newPage();
 cyPage.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
 const cys = () => cyPage;
@@ -373,6 +374,8 @@ await steps.run('a 1-minute daily limit: saved, and once watched the feed ends w
   await cyPage.reload();
   await cyPage.waitForSelector('[data-testid=watched-today]:has-text("of 1")');
   expect((await cyPage.inputValue('input[name=daily_limit_minutes]')) === '1', 'the limit was not kept');
+  const wellbeing = await cyPage.evaluate(async () => (await fetch('/api/v1/me/wellbeing')).json());
+  expect(wellbeing.utc_offset_minutes === 330, `the phone's clock was not sent: ${JSON.stringify(wellbeing)}`);
   // A minute of real watching is too slow for this test: report it as one watch event.
   const reply = await postEvents(cyPage, [
     { type: 'watch', video_id: videoId, watched_ms: 61000, duration_ms: 4000, completed: true, loops: 15 },

@@ -110,7 +110,8 @@ json::object steering_json(const ranking::SteeringView& view) {
 
 json::object watch_limit_json(const ranking::WatchLimitView& view) {
   return json::object{{"daily_limit_minutes", view.daily_limit_minutes},
-                      {"watched_today_minutes", view.watched_today_minutes}};
+                      {"watched_today_minutes", view.watched_today_minutes},
+                      {"utc_offset_minutes", view.utc_offset_minutes}};
 }
 
 }  // namespace
@@ -167,7 +168,10 @@ void add_ranking_routes(Router& router, ApiContext& api) {
                                   "daily_limit_minutes is required (0 for no limit)",
                                   "daily_limit_minutes"));
     }
-    auto view = api.ranking.set_daily_limit(caller->user.id, **minutes);
+    auto offset = optional_integer(*body, "utc_offset_minutes", ranking::kMinUtcOffsetMinutes,
+                                   ranking::kMaxUtcOffsetMinutes);
+    if (!offset) return reply_for(offset.error());
+    auto view = api.ranking.set_daily_limit(caller->user.id, **minutes, *offset);
     if (!view) return reply_for(view.error());
     return json_reply(watch_limit_json(*view));
   });

@@ -1,5 +1,6 @@
 // RankingChange as JSON: {"viewer": …, "batch": [event…]} | {"signal": event} |
-// {"steering": text or null} | {"daily_limit": minutes} | {"creation": true}.
+// {"steering": text or null} | {"daily_limit": minutes, "utc_offset"?: minutes} | {"creation":
+// true}.
 #include "services/ranking/ranking_change.h"
 
 #include <boost/json/parse.hpp>
@@ -65,6 +66,7 @@ std::string encode_change(const RankingChange& change) {
           out["steering"] = what.text ? json::value(*what.text) : json::value(nullptr);
         } else if constexpr (std::is_same_v<T, DailyLimitChange>) {
           out["daily_limit"] = what.minutes;
+          if (what.utc_offset_minutes) out["utc_offset"] = *what.utc_offset_minutes;
         } else {
           out["creation"] = true;
         }
@@ -104,7 +106,12 @@ std::optional<RankingChange> decode_change(std::string_view payload) {
     }
   } else if (const json::value* limit = o->if_contains("daily_limit")) {
     if (!limit->is_number()) return std::nullopt;
-    change.what = DailyLimitChange{static_cast<std::uint32_t>(limit->to_number<std::int64_t>())};
+    DailyLimitChange daily{static_cast<std::uint32_t>(limit->to_number<std::int64_t>())};
+    if (const json::value* offset = o->if_contains("utc_offset")) {
+      if (!offset->is_int64()) return std::nullopt;
+      daily.utc_offset_minutes = static_cast<int>(offset->as_int64());
+    }
+    change.what = daily;
   } else if (!o->contains("creation")) {
     return std::nullopt;
   }

@@ -26,6 +26,7 @@ struct SteeringChange {
 };
 struct DailyLimitChange {
   std::uint32_t minutes = 0;
+  std::optional<int> utc_offset_minutes;  // the viewer's clock, when their app sent it
 };
 struct CreationChange {};
 

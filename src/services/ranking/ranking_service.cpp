@@ -30,7 +30,7 @@ RankingService::Outcome RankingService::apply_change(const RankingChange& change
             state_.clear_steering(change.viewer_id);
           }
         } else if constexpr (std::is_same_v<T, DailyLimitChange>) {
-          state_.set_daily_limit(change.viewer_id, what.minutes);
+          state_.set_daily_limit(change.viewer_id, what.minutes, what.utc_offset_minutes);
         } else {
           state_.note_creation(change.viewer_id);
         }
@@ -134,16 +134,25 @@ Status RankingService::clear_steering(std::string_view viewer_id) {
   return {};
 }
 
-Result<WatchLimitView> RankingService::set_daily_limit(std::string_view viewer_id,
-                                                       std::int64_t minutes) {
+Result<WatchLimitView> RankingService::set_daily_limit(
+    std::string_view viewer_id, std::int64_t minutes,
+    std::optional<std::int64_t> utc_offset_minutes) {
   if (minutes < 0 || minutes > kMaxDailyLimitMinutes) {
     return make_error(
         ErrorCode::invalid_argument,
         "daily_limit_minutes must be from 0 (no limit) to " + std::to_string(kMaxDailyLimitMinutes),
         "daily_limit_minutes");
   }
-  auto outcome = log_and_apply(
-      RankingChange{std::string(viewer_id), DailyLimitChange{static_cast<std::uint32_t>(minutes)}});
+  if (utc_offset_minutes &&
+      (*utc_offset_minutes < kMinUtcOffsetMinutes || *utc_offset_minutes > kMaxUtcOffsetMinutes)) {
+    return make_error(ErrorCode::invalid_argument,
+                      "utc_offset_minutes must be from " + std::to_string(kMinUtcOffsetMinutes) +
+                          " to " + std::to_string(kMaxUtcOffsetMinutes),
+                      "utc_offset_minutes");
+  }
+  DailyLimitChange change{static_cast<std::uint32_t>(minutes)};
+  if (utc_offset_minutes) change.utc_offset_minutes = static_cast<int>(*utc_offset_minutes);
+  auto outcome = log_and_apply(RankingChange{std::string(viewer_id), change});
   if (!outcome) return outcome.error();
   return watch_limit(viewer_id);
 }
@@ -154,7 +163,8 @@ WatchLimitView RankingService::watch_limit(std::string_view viewer_id) const {
   const ViewerState* viewer = state_.viewer(viewer_id);
   if (!viewer) return view;
   view.daily_limit_minutes = viewer->daily_limit_ms / 60'000;
-  if (viewer->watch_day == RankingState::day_of(clock_.now_ms())) {
+  view.utc_offset_minutes = viewer->utc_offset_minutes;
+  if (viewer->watch_day == RankingState::viewer_day_of(*viewer, clock_.now_ms())) {
     view.watched_today_minutes = viewer->watched_today_ms / 60'000;
   }
   return view;

@@ -26,10 +26,11 @@
 
 namespace dreamfeed::ranking {
 
-// A viewer's own daily watch limit, by the UTC day.
+// A viewer's own daily watch limit, by the day on their clock.
 struct WatchLimitView {
   std::uint32_t daily_limit_minutes = 0;  // 0: none
   std::uint32_t watched_today_minutes = 0;
+  int utc_offset_minutes = 0;  // the viewer's clock (east positive)
 };
 
 inline constexpr std::int64_t kMaxDailyLimitMinutes = 24 * 60;
@@ -68,7 +69,9 @@ class RankingService {
   Status clear_steering(std::string_view viewer_id);
   // GET/PUT /api/v1/me/wellbeing. `minutes` from 0 (no limit) to kMaxDailyLimitMinutes,
   // else invalid_argument on field daily_limit_minutes.
-  Result<WatchLimitView> set_daily_limit(std::string_view viewer_id, std::int64_t minutes);
+  // `utc_offset_minutes`: the viewer's clock (east positive), when their app sent it.
+  Result<WatchLimitView> set_daily_limit(std::string_view viewer_id, std::int64_t minutes,
+                                         std::optional<std::int64_t> utc_offset_minutes = {});
   WatchLimitView watch_limit(std::string_view viewer_id) const;
 
   // GET /api/v1/feed. A signed-in viewer's pages come from their prepared places while

@@ -203,7 +203,7 @@ void RankingState::note_positive(ViewerState& v, std::uint32_t clip) {
 }
 
 void RankingState::add_watch_time(ViewerState& v, std::int64_t at_ms, std::int64_t watched_ms) {
-  const std::int32_t day = day_of(at_ms);
+  const std::int32_t day = viewer_day_of(v, at_ms);
   if (day != v.watch_day) {
     if (day < v.watch_day) return;  // a late event from a past day: not today's time
     v.watch_day = day;
@@ -334,8 +334,16 @@ const Steering* RankingState::steering(std::string_view viewer_id) const {
   return v && !v->steering.empty() ? &v->steering : nullptr;
 }
 
-void RankingState::set_daily_limit(std::string_view viewer_id, std::uint32_t minutes) {
-  viewer_or_add(user_index_or_add(viewer_id)).daily_limit_ms = minutes * 60'000;
+void RankingState::set_daily_limit(std::string_view viewer_id, std::uint32_t minutes,
+                                   std::optional<int> utc_offset_minutes) {
+  ViewerState& v = viewer_or_add(user_index_or_add(viewer_id));
+  v.daily_limit_ms = minutes * 60'000;
+  if (utc_offset_minutes && *utc_offset_minutes != v.utc_offset_minutes) {
+    // Today's watching stays today's: the day it counts moves to the new clock.
+    const bool watched_today = v.watch_day == viewer_day_of(v, v.last_event_ms);
+    v.utc_offset_minutes = static_cast<std::int16_t>(*utc_offset_minutes);
+    if (watched_today) v.watch_day = viewer_day_of(v, v.last_event_ms);
+  }
 }
 
 void RankingState::note_creation(std::string_view viewer_id) {

@@ -74,6 +74,10 @@ struct CreatorStats {
   std::uint64_t likes = 0;
 };
 
+// Clocks run from UTC−12:00 to UTC+14:00.
+inline constexpr int kMinUtcOffsetMinutes = -12 * 60;
+inline constexpr int kMaxUtcOffsetMinutes = 14 * 60;
+
 struct ViewerState {
   std::array<float, kMaxTopics> affinity{};                   // learned taste per topic
   std::array<std::uint16_t, kMaxTopics> finished_by_topic{};  // for "because you finished 3…"
@@ -85,7 +89,10 @@ struct ViewerState {
   std::array<std::uint32_t, 8> recent_positive{kNone, kNone, kNone, kNone,
                                                kNone, kNone, kNone, kNone};  // finished/liked
   std::uint8_t recent_positive_next = 0;
-  std::int32_t watch_day = 0;  // the day watched_today_ms counts
+  std::int32_t watch_day = 0;  // the viewer's own day watched_today_ms counts
+  // The viewer's clock against UTC, from their app (east positive): the daily watch limit
+  // starts again at their midnight, not at UTC's.
+  std::int16_t utc_offset_minutes = 0;
   std::uint32_t watched_today_ms = 0;
   std::uint32_t daily_limit_ms = 0;  // 0: none
   std::int64_t session_started_ms = 0;
@@ -123,7 +130,9 @@ class RankingState {
   Status set_steering(std::string_view viewer_id, std::string_view text);
   void clear_steering(std::string_view viewer_id);
   const Steering* steering(std::string_view viewer_id) const;
-  void set_daily_limit(std::string_view viewer_id, std::uint32_t minutes);
+  // `utc_offset_minutes` (east positive), when given, moves the viewer's day to their clock.
+  void set_daily_limit(std::string_view viewer_id, std::uint32_t minutes,
+                       std::optional<int> utc_offset_minutes = std::nullopt);
   // The viewer made something (a new clip, not only a remix): the session stops being
   // passive, so the "create something" nudge goes away.
   void note_creation(std::string_view viewer_id);
@@ -153,6 +162,10 @@ class RankingState {
   double trend_at(std::uint32_t clip, std::int64_t now_ms) const;
   static std::uint16_t day_of(std::int64_t ms) {
     return static_cast<std::uint16_t>(ms / 86'400'000);
+  }
+  // The day at `ms` on the viewer's clock: what the daily watch limit counts.
+  static std::uint16_t viewer_day_of(const ViewerState& v, std::int64_t ms) {
+    return day_of(ms + std::int64_t{v.utc_offset_minutes} * 60'000);
   }
 
   // Approximate bytes held, for the benchmark's report next to RSS.

@@ -13,7 +13,8 @@ namespace {
 
 constexpr char kMagic[4] = {'D', 'F', 'R', 'K'};
 // 2: the event log position follows the version.
-constexpr std::uint32_t kVersion = 2;
+// 3: each viewer's utc_offset_minutes follows passive_ms (version 2 snapshots read as UTC).
+constexpr std::uint32_t kVersion = 3;
 static_assert(std::endian::native == std::endian::little, "snapshots are little-endian");
 
 class Writer {
@@ -132,6 +133,7 @@ std::string StateCodec::encode(const RankingState& s) {
     w.put(v->session_started_ms);
     w.put(v->last_event_ms);
     w.put(v->passive_ms);
+    w.put(v->utc_offset_minutes);
   }
   const auto keys = s.dedupe_.keys_oldest_first();
   w.put(static_cast<std::uint64_t>(keys.size()));
@@ -147,7 +149,7 @@ Status StateCodec::decode(std::string_view bytes, RankingState& s) {
   char magic[4];
   std::uint32_t version = 0;
   if (!r.get_raw(magic, 4) || std::memcmp(magic, kMagic, 4) != 0) return corrupt("not a snapshot");
-  if (!r.get(version) || version != kVersion) return corrupt("unknown version");
+  if (!r.get(version) || version < 2 || version > kVersion) return corrupt("unknown version");
   if (!r.get(s.log_position_)) return corrupt("log position");
   std::uint32_t users = 0;
   if (!r.get(users)) return corrupt("users");
@@ -222,6 +224,10 @@ Status StateCodec::decode(std::string_view bytes, RankingState& s) {
     ok = ok && r.get(v.recent_positive_next) && v.recent_positive_next < v.recent_positive.size();
     ok = ok && r.get(v.watch_day) && r.get(v.watched_today_ms) && r.get(v.daily_limit_ms) &&
          r.get(v.session_started_ms) && r.get(v.last_event_ms) && r.get(v.passive_ms);
+    if (version >= 3) {
+      ok = ok && r.get(v.utc_offset_minutes) && v.utc_offset_minutes >= kMinUtcOffsetMinutes &&
+           v.utc_offset_minutes <= kMaxUtcOffsetMinutes;
+    }
     if (!ok) return corrupt("viewer");
     // Read the words again with today's vocabulary (and get back the ignored words); if
     // they no longer name any topic, the stored masks stand.

@@ -1,5 +1,5 @@
-// Watch time counts per UTC day (the viewer's time zone is not known yet); a session is
-// events less than `session_gap_minutes` apart.
+// Watch time counts per day on the viewer's clock (ViewerState::utc_offset_minutes, UTC
+// until their app says); a session is events less than `session_gap_minutes` apart.
 #include "services/ranking/wellbeing.h"
 
 namespace dreamfeed::ranking {
@@ -8,7 +8,7 @@ WellbeingNotice check_wellbeing(const RankingConfig& config, const ViewerState* 
                                 std::int64_t now_ms) {
   WellbeingNotice notice;
   if (!viewer) return notice;
-  const bool today = viewer->watch_day == RankingState::day_of(now_ms);
+  const bool today = viewer->watch_day == RankingState::viewer_day_of(*viewer, now_ms);
   if (viewer->daily_limit_ms > 0 && today && viewer->watched_today_ms >= viewer->daily_limit_ms) {
     notice.limit_reached = true;
     notice.message = "You have reached the daily watch limit you set (" +

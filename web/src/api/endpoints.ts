@@ -37,7 +37,11 @@ export const endpoints = {
   setSteering: (text: string) => api<Steering>('PUT', '/me/steering', { body: { text } }),
   clearSteering: () => api<void>('DELETE', '/me/steering'),
   wellbeing: () => api<Wellbeing>('GET', '/me/wellbeing'),
-  setWellbeing: (daily_limit_minutes: number) => api<Wellbeing>('PUT', '/me/wellbeing', { body: { daily_limit_minutes } }),
+  // Sends this device's clock too, so the limit's day ends at the viewer's own midnight.
+  setWellbeing: (daily_limit_minutes: number) =>
+    api<Wellbeing>('PUT', '/me/wellbeing', {
+      body: { daily_limit_minutes, utc_offset_minutes: -new Date().getTimezoneOffset() },
+    }),
   drafts: () => api<Page<Video>>('GET', '/me/drafts'),
 
   video: (id: string) => api<Video>('GET', `/videos/${seg(id)}`),

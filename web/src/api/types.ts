@@ -112,6 +112,8 @@ export interface Wellbeing {
   /** 0 means no limit. */
   daily_limit_minutes: number;
   watched_today_minutes: number;
+  /** The viewer's clock against UTC (east positive): the limit's day starts at their midnight. */
+  utc_offset_minutes: number;
 }
 
 export interface VideoOrder {
