@@ -47,6 +47,11 @@ std::string describe_scene(const ScenePlan& plan, const SoundBed& sound) {
                                      {"from_ms", std::lround(cue.start_s * 1000)},
                                      {"to_ms", std::lround(cue.end_s * 1000)}});
   }
+  json::array not_spoken;
+  for (const UnspokenLine& line : sound.not_spoken) {
+    not_spoken.emplace_back(
+        json::object{{"line", line.line}, {"speaker", line.speaker}, {"reason", line.reason}});
+  }
   json::array figures;
   for (const PlacedFigure& f : plan.subjects.figures) {
     json::object figure{{"subject", f.subject},
@@ -91,7 +96,10 @@ std::string describe_scene(const ScenePlan& plan, const SoundBed& sound) {
       {"understood", scene_graph_to_json(plan.graph)},
       {"sound", json::object{{"ambience", sound.ambience},
                              {"effects", std::move(effects)},
-                             {"speech", std::move(speech)}}},
+                             {"speech", std::move(speech)},
+                             // Dialogue lines (indexes into understood.dialogue) left out
+                             // because the synthesiser failed on them, and why.
+                             {"not_spoken", std::move(not_spoken)}}},
       {"figures", std::move(figures)},
   };
   return json::serialize(scene);

@@ -271,13 +271,20 @@ SoundBed render_sound_bed(const ScenePlan& plan, int sample_rate) {
   }
 
   // Dialogue: one line after another from 0.5 s, each levelled, faded at the end
-  // of the clip if it runs over.
+  // of the clip if it runs over. A line the synthesiser fails on is left out and
+  // reported; the next one takes its place in time.
   double at = 0.5;
   const double clip_end = plan.seconds - 0.15;
-  for (const Dialogue& line : plan.graph.dialogue) {
+  for (std::size_t index = 0; index < plan.graph.dialogue.size(); ++index) {
+    const Dialogue& line = plan.graph.dialogue[index];
     if (at >= clip_end - 0.3) break;
     Result<std::vector<float>> voice = speak(line.text, line.voice, sample_rate);
-    if (!voice || voice->empty()) continue;
+    if (!voice) {
+      sound.not_spoken.push_back(
+          UnspokenLine{static_cast<int>(index), line.speaker, voice.error().message});
+      continue;
+    }
+    if (voice->empty()) continue;
     float peak = 0;
     double power = 0;
     for (float s : *voice) {

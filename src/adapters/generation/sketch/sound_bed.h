@@ -18,15 +18,24 @@ struct SpeechCue {
   std::string voice;
 };
 
+// A dialogue line the synthesiser failed on (it hung, crashed or has no voice data).
+struct UnspokenLine {
+  int line = 0;  // index into the scene graph's dialogue
+  int speaker = -1;
+  std::string reason;
+};
+
 struct SoundBed {
   std::vector<float> stereo;  // interleaved, plan.seconds long
   std::vector<SpeechCue> speech;
+  std::vector<UnspokenLine> not_spoken;
   std::string ambience;              // what the setting sounds like, for the description
   std::vector<std::string> effects;  // effect names, for the description
 };
 
-// Speech that cannot be synthesised (no espeak-ng data) is left out, not an error: the
-// clip still has its ambience and music.
+// Speech that cannot be synthesised (no espeak-ng data, a hung or crashed synthesiser)
+// is left out and listed in not_spoken, not an error: the clip still has its ambience,
+// its music and the other lines.
 SoundBed render_sound_bed(const ScenePlan& plan, int sample_rate);
 
 }  // namespace dreamfeed::sketch

@@ -1,5 +1,6 @@
 // espeak-ng keeps global state, so one process-wide initialisation guarded by a mutex.
-// Each line is synthesised in a forked child and its samples come back through a pipe:
+// Each line is synthesised in a forked child (forked_child.h: under a deadline, killed
+// if it hangs, always reaped) and its samples come back through a pipe:
 // espeak-ng carries state from one utterance to the next that no API call resets (the
 // pitch-flutter phase and the automatic gain are function-local statics, breathy
 // voices draw on rand()), so the same line spoken after another sounded slightly
@@ -17,8 +18,6 @@ extern "C" {
 #include <libswresample/swresample.h>
 }
 
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -27,6 +26,8 @@ extern "C" {
 #include <cstring>
 #include <mutex>
 #include <string>
+
+#include "forked_child.h"
 
 namespace dreamfeed::sketch {
 namespace {
@@ -91,11 +92,11 @@ std::vector<float> resample(const std::vector<short>& in, int from, int to) {
 
 enum ChildExit { kSpoken = 0, kNoVoice = 2, kNotSpoken = 3 };
 
-// Runs in the forked child: only espeak-ng, a write and _exit, never returns.
-[[noreturn]] void speak_and_exit(const std::string& line, const VoiceSettings& s, int out_fd) {
+// Runs in the forked child: only espeak-ng and writes; its return value is the exit code.
+int speak_into(const std::string& line, const VoiceSettings& s, int out_fd) {
   std::vector<short> raw;
   if (espeak_SetVoiceByName(s.name) != EE_OK && espeak_SetVoiceByName("en") != EE_OK) {
-    _exit(kNoVoice);
+    return kNoVoice;
   }
   espeak_SetParameter(espeakRATE, s.words_per_minute, 0);
   espeak_SetParameter(espeakPITCH, s.pitch, 0);
@@ -103,63 +104,60 @@ enum ChildExit { kSpoken = 0, kNoVoice = 2, kNotSpoken = 3 };
   std::srand(1);
   if (espeak_Synth(line.c_str(), line.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
                    &raw) != EE_OK) {
-    _exit(kNotSpoken);
+    return kNotSpoken;
   }
   const auto* bytes = reinterpret_cast<const char*>(raw.data());
   std::size_t left = raw.size() * sizeof(short);
   while (left > 0) {
     const ssize_t wrote = write(out_fd, bytes, left);
     if (wrote < 0 && errno == EINTR) continue;
-    if (wrote <= 0) _exit(kNotSpoken);
+    if (wrote <= 0) return kNotSpoken;
     bytes += wrote;
     left -= static_cast<std::size_t>(wrote);
   }
-  _exit(kSpoken);
+  return kSpoken;
+}
+
+// What the child runs instead of espeak-ng, set by tests; guarded by the espeak mutex.
+SpeechChild& substitute_child() {
+  static SpeechChild child;
+  return child;
 }
 
 // Call with the espeak mutex held and espeak-ng initialised.
 Result<std::vector<short>> synthesise_in_child(std::string_view text, const VoiceSettings& s) {
   const std::string line(text);
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) {
-    return make_error(ErrorCode::internal, std::string("no pipe for speech: ") + strerror(errno));
+  const SpeechChild& substitute = substitute_child();
+  Result<ChildOutput> ran = run_forked_child(
+      [&](int out_fd) {
+        return substitute ? substitute(line, out_fd) : speak_into(line, s, out_fd);
+      },
+      speech_deadline(text));
+  if (!ran) {
+    return make_error(ran.error().code, "espeak-ng could not speak: " + ran.error().message);
   }
-  const pid_t child = fork();
-  if (child < 0) {
-    close(fds[0]);
-    close(fds[1]);
+  if (ran->exit_code == kNoVoice) {
+    return make_error(ErrorCode::unavailable, "espeak-ng has no English voice");
+  }
+  if (ran->exit_code != kSpoken) {
     return make_error(ErrorCode::internal,
-                      std::string("could not fork for speech: ") + strerror(errno));
+                      "espeak-ng could not speak (exit " + std::to_string(ran->exit_code) + ")");
   }
-  if (child == 0) {
-    close(fds[0]);
-    speak_and_exit(line, s, fds[1]);
-  }
-  close(fds[1]);
-  std::vector<char> bytes;
-  char chunk[1 << 16];
-  for (;;) {
-    const ssize_t got = read(fds[0], chunk, sizeof chunk);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) break;
-    bytes.insert(bytes.end(), chunk, chunk + got);
-  }
-  close(fds[0]);
-  int status = 0;
-  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != kSpoken) {
-    if (WIFEXITED(status) && WEXITSTATUS(status) == kNoVoice) {
-      return make_error(ErrorCode::unavailable, "espeak-ng has no English voice");
-    }
-    return make_error(ErrorCode::internal, "espeak-ng could not speak");
-  }
-  std::vector<short> raw(bytes.size() / sizeof(short));
-  std::memcpy(raw.data(), bytes.data(), raw.size() * sizeof(short));
+  std::vector<short> raw(ran->bytes.size() / sizeof(short));
+  std::memcpy(raw.data(), ran->bytes.data(), raw.size() * sizeof(short));
   return raw;
 }
 
 }  // namespace
+
+std::chrono::milliseconds speech_deadline(std::string_view text) {
+  return std::chrono::milliseconds(5000 + 20 * static_cast<std::int64_t>(text.size()));
+}
+
+void substitute_speech_child_for_testing(SpeechChild child) {
+  std::lock_guard lock(espeak_mutex());
+  substitute_child() = std::move(child);
+}
 
 Result<std::vector<float>> speak(std::string_view text, std::string_view voice, int sample_rate) {
   std::vector<short> raw;

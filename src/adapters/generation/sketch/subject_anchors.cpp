@@ -1,5 +1,7 @@
 // Relations to anchors. Holding anchors the held thing on its holder (the holder is
 // the relation's subject); the other relations anchor their subject on their object.
+// A second ground relation for a subject that already has an anchor goes to the bottom
+// of its anchor chain, so a prompt's relations are all drawn where they can be.
 #include "subject_anchors.h"
 
 namespace dreamfeed::sketch {
@@ -10,6 +12,19 @@ bool reaches(const std::vector<int>& anchor, int from, int target) {
     if (k == target) return true;
   }
   return false;
+}
+
+int root_of(const std::vector<int>& anchor, int from) {
+  while (anchor[static_cast<std::size_t>(from)] != -1)
+    from = anchor[static_cast<std::size_t>(from)];
+  return from;
+}
+
+// Places on the ground beside another subject, which whatever carries a subject can
+// take for it.
+bool takes_carrier_along(Attachment how) {
+  return how == Attachment::beside || how == Attachment::behind || how == Attachment::in_front ||
+         how == Attachment::chasing;
 }
 
 }  // namespace
@@ -54,7 +69,14 @@ SubjectAnchors find_anchors(const SceneGraph& graph) {
     } else if (r.type == "chasing") {
       how = Attachment::chasing;
     }
-    if (how == Attachment::none || out.anchor[static_cast<std::size_t>(attached)] != -1) continue;
+    if (how == Attachment::none) continue;
+    // A subject already placed (on a box, under a table) that is also beside, behind,
+    // in front of or chasing something takes what it is placed on along: "a cat under a
+    // table and next to a dog" puts the table next to the dog.
+    if (out.anchor[static_cast<std::size_t>(attached)] != -1 && takes_carrier_along(how)) {
+      attached = root_of(out.anchor, attached);
+    }
+    if (out.anchor[static_cast<std::size_t>(attached)] != -1) continue;
     if (reaches(out.anchor, anchor, attached)) continue;
     out.anchor[static_cast<std::size_t>(attached)] = anchor;
     out.how[static_cast<std::size_t>(attached)] = how;

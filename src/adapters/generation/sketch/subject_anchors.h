@@ -18,7 +18,9 @@ struct SubjectAnchors {
 };
 
 // Stacks (on, riding) win over the other relations; after that the first relation
-// naming a subject wins, and one that would close a loop is ignored.
+// naming a subject wins, and one that would close a loop is ignored. A later beside,
+// behind, in front of or chasing for a subject already anchored places the bottom of
+// its anchor chain instead ("a cat on a box and next to a dog": the box is beside it).
 SubjectAnchors find_anchors(const SceneGraph& graph);
 
 }  // namespace dreamfeed::sketch

@@ -162,6 +162,32 @@ FigureBox SubjectLayout::box_at(std::size_t i, double t, double seconds) const {
 
 namespace {
 
+// How far into what it rests on a figure sinks, as a part of its height: riders sit a
+// little into what they ride, animals stand on its back, and objects sit flat on one
+// another so each one's edge shows.
+double rest_sink(Figure figure) {
+  return figure == Figure::biped ? 0.45 : figure == Figure::object ? 0.0 : 0.12;
+}
+
+// The unscaled height of `subject` with everything resting on it ("a cat on a box" under
+// a table: the box and the cat), so what it is under or inside can hold all of it.
+double stack_height(const SceneGraph& graph, const SubjectAnchors& anchors, std::size_t subject,
+                    double short_side) {
+  const auto own_height = [&](std::size_t k) {
+    return look_of(graph.subjects[k]).height * short_side * size_factor(graph.subjects[k].size);
+  };
+  double above = 0;
+  for (std::size_t top = 0; top < graph.subjects.size(); ++top) {
+    if (anchors.anchor[top] != static_cast<int>(subject) ||
+        anchors.how[top] != Attachment::rests_on) {
+      continue;
+    }
+    above = std::max(above, stack_height(graph, anchors, top, short_side) -
+                                rest_sink(graph.subjects[top].figure) * own_height(top));
+  }
+  return own_height(subject) + above;
+}
+
 // Sets the box, motion and draw depth of `f` (already sized `fig_w` × `fig_h`) against
 // the figure `anchor` at index `anchor_index`.
 void attach(PlacedFigure& f, PlacedFigure& anchor, int anchor_index, Attachment how, double fig_w,
@@ -183,12 +209,8 @@ void attach(PlacedFigure& f, PlacedFigure& anchor, int anchor_index, Attachment 
     case Attachment::rests_on: {
       f.facing_left = anchor.facing_left;
       f.stride_hz = f.figure == Figure::quadruped ? anchor.stride_hz : 0;
-      // Riders sit a little into what they ride, animals stand on its back, and objects
-      // sit flat on one another so each one's edge shows.
-      const double sink = f.figure == Figure::biped    ? 0.45
-                          : f.figure == Figure::object ? 0.0
-                                                       : 0.12;
-      f.box = {a.x + (a.width - fig_w) / 2, a.y - fig_h + sink * fig_h, fig_w, fig_h};
+      f.box = {a.x + (a.width - fig_w) / 2, a.y - fig_h + rest_sink(f.figure) * fig_h, fig_w,
+               fig_h};
       f.depth = anchor.depth + 0.001;
       break;
     }
@@ -320,9 +342,10 @@ SubjectLayout lay_out_subjects(const SceneGraph& graph, int width, int height, s
       const Subject& in = graph.subjects[inner];
       const KindLook in_look = look_of(in);
       const double in_h = in_look.height * short_side * size_factor(in.size);
+      const double whole_h = stack_height(graph, anchors, inner, short_side);
       const Room room = room_for(how);
       fig_h = std::max(
-          fig_h, std::min(0.45 * h, std::max(in_h / room.height,
+          fig_h, std::min(0.45 * h, std::max(whole_h / room.height,
                                              in_h * in_look.aspect / (look.aspect * room.width))));
     }
     // A tower of figures fits under the caption.

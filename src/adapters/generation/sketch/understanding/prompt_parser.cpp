@@ -2,8 +2,12 @@
 // reads them left to right, matching the longest known phrase at each point. Counts,
 // colours and sizes wait for the subject they describe; a relation or a relation-
 // implying action ("rides", "chases") links the last subject to the next one; "that",
-// "who" keep the last subject as the one acting. Hand-written because no Debian
-// library parses English into scenes; the grammar it covers is deliberately small.
+// "who" keep the last subject as the one acting; "and" straight before a relation
+// gives it to the subject of the relation before ("a cat under a table and on a
+// box"); "the" before a kind already named means that subject ("the box"). A relation
+// that contradicts those kept (relation_placement.h) is reported with the words it
+// came from. Hand-written because no Debian library parses English into scenes; the
+// grammar it covers is deliberately small.
 #include "prompt_parser.h"
 
 #include <algorithm>
@@ -11,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "relation_placement.h"
 #include "vocabulary.h"
 
 namespace dreamfeed::sketch {
@@ -114,6 +119,7 @@ class Reader {
   explicit Reader(SceneGraph& graph) : graph_(graph) {}
 
   void read(const std::vector<Token>& words, const std::vector<std::string>& quotes) {
+    words_ = &words;
     std::vector<int> last_subject_before_quote(quotes.size(), -1);
     for (std::size_t i = 0; i < words.size();) {
       for (std::size_t q = 0; q < words[i].quote && q < quotes.size(); ++q) {
@@ -152,6 +158,8 @@ class Reader {
       }
       if (!all_latin) continue;
       if (std::optional<Meaning> meaning = lookup(phrase)) {
+        at_ = i;
+        next_ = i + static_cast<std::size_t>(n);
         apply(*meaning, phrase);
         return static_cast<std::size_t>(n);
       }
@@ -161,9 +169,15 @@ class Reader {
   }
 
   void apply(const Meaning& m, const std::string& phrase) {
+    // "the" and "and" only matter to what comes straight after them (past adjectives,
+    // for "the").
+    const bool definite = definite_;
+    const bool after_and = after_and_;
+    definite_ = after_and_ = false;
+    if (m.word_class == WordClass::colour || m.word_class == WordClass::size) definite_ = definite;
     switch (m.word_class) {
       case WordClass::subject:
-        return add_subject(m, phrase);
+        return add_subject(m, phrase, definite);
       case WordClass::colour:
         pending_colour_ = std::string(m.canonical);
         return;
@@ -185,7 +199,8 @@ class Reader {
           return;
         }
         pending_relation_ = std::string(m.canonical);
-        relation_from_ = actor_;
+        relation_from_ = after_and && last_relation_from_ >= 0 ? last_relation_from_ : actor_;
+        relation_at_ = at_;
         return;
       case WordClass::placement:
         if (actor_ >= 0)
@@ -215,11 +230,31 @@ class Reader {
         }
         return;
       case WordClass::filler:
+        definite_ = phrase == "the";
+        after_and_ = phrase == "and";
         return;
     }
   }
 
-  void add_subject(const Meaning& m, const std::string& phrase) {
+  // The subject "the <kind>" refers back to: the latest one of that kind (and colour,
+  // when one is given), or -1. Never the subject of the relation it completes: "a
+  // horse on the horse" means another one.
+  int referent(std::string_view kind, bool definite) const {
+    if (!definite || pending_count_) return -1;
+    for (int k = static_cast<int>(graph_.subjects.size()) - 1; k >= 0; --k) {
+      if (!pending_relation_.empty() && k == relation_from_) continue;
+      const Subject& s = graph_.subjects[static_cast<std::size_t>(k)];
+      if (s.kind == kind && (pending_colour_.empty() || pending_colour_ == s.colour)) return k;
+    }
+    return -1;
+  }
+
+  void add_subject(const Meaning& m, const std::string& phrase, bool definite) {
+    if (const int earlier = referent(m.canonical, definite); earlier >= 0) {
+      Subject& s = graph_.subjects[static_cast<std::size_t>(earlier)];
+      if (s.action.empty()) s.action = std::move(pending_action_);
+      return finish_subject(earlier);
+    }
     Subject s;
     s.kind = std::string(m.canonical);
     s.word = phrase;
@@ -231,6 +266,12 @@ class Reader {
     s.action = std::move(pending_action_);
     const int index = static_cast<int>(graph_.subjects.size());
     graph_.subjects.push_back(std::move(s));
+    finish_subject(index);
+  }
+
+  // Links the subject just read (new or referred back to) to a pending relation and
+  // makes it the one acting.
+  void finish_subject(int index) {
     if (!pending_relation_.empty() && relation_from_ >= 0) {
       add_relation(pending_relation_, relation_from_, index);
     }
@@ -260,11 +301,24 @@ class Reader {
     if (!m.implies.empty()) {
       pending_relation_ = std::string(m.implies);
       relation_from_ = actor_;
+      relation_at_ = at_;
     }
   }
 
+  // Keeps the relation unless it contradicts those kept; then the words from the
+  // relation to its object ("on the cat") are reported as not understood.
   void add_relation(const std::string& type, int from, int to) {
-    graph_.relations.push_back(Relation{type, from, to});
+    const Relation relation{type, from, to};
+    if (contradiction(graph_.relations, relation) != Contradiction::none) {
+      std::string words;
+      for (std::size_t k = std::min(relation_at_, at_); k < next_; ++k) {
+        if (!words.empty()) words += ' ';
+        words += (*words_)[k].text;
+      }
+      return unknown(words);
+    }
+    graph_.relations.push_back(relation);
+    if (type != "stacked") last_relation_from_ = from;
   }
 
   void unknown(const std::string& word) {
@@ -305,7 +359,14 @@ class Reader {
   std::string pending_action_;
   std::string pending_relation_;
   int relation_from_ = -1;
+  std::size_t relation_at_ = 0;  // the word the pending relation came from
+  int last_relation_from_ = -1;  // the subject of the last relation kept
   bool pending_stacked_ = false;
+  bool definite_ = false;   // "the" came just before
+  bool after_and_ = false;  // "and" came just before
+  const std::vector<Token>* words_ = nullptr;
+  std::size_t at_ = 0;    // the phrase being applied: its first word…
+  std::size_t next_ = 0;  // …and the one after it
 };
 
 }  // namespace

@@ -53,8 +53,10 @@ struct SceneGraph {
   std::string camera = "static";
   std::vector<std::string> moods;
   std::vector<Dialogue> dialogue;
-  std::vector<std::string> unknown_words;  // in prompt order, each once
-  bool has_other_script = false;           // words outside Latin script: shown as captions
+  // In prompt order, each once; a relation dropped because it contradicts the ones
+  // kept is one entry with all its words ("on the cat").
+  std::vector<std::string> unknown_words;
+  bool has_other_script = false;  // words outside Latin script: shown as captions
 
   // Subjects resting on one another (on, riding, stacked), bottom first; each chain
   // has at least two members. A subject is in at most one chain.
