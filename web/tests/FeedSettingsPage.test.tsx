@@ -8,7 +8,7 @@ import { mockFetch } from './fetchMock';
 
 const saved = { text: 'more animals and space, less cars', understood: 'more animals, space; less cars', ignored_words: ['and'] };
 const noSteering = { status: 404, body: { error: { code: 'not_found', message: 'no steering set' } } };
-const wellbeing = { body: { daily_limit_minutes: 0, watched_today_minutes: 12 } };
+const wellbeing = { body: { daily_limit_minutes: 0, watched_today_minutes: 12, utc_offset_minutes: 0 } };
 
 beforeEach(() => {
   sessionKnown.value = true;
@@ -72,7 +72,7 @@ describe('Your feed settings', () => {
     const calls = mockFetch({
       'GET /api/v1/me/steering': noSteering,
       'GET /api/v1/me/wellbeing': wellbeing,
-      'PUT /api/v1/me/wellbeing': { body: { daily_limit_minutes: 30, watched_today_minutes: 12 } },
+      'PUT /api/v1/me/wellbeing': { body: { daily_limit_minutes: 30, watched_today_minutes: 12, utc_offset_minutes: 60 } },
     });
     render(<FeedSettingsPage />);
     const minutes = (await screen.findByLabelText('Minutes a day (0 for no limit)')) as HTMLInputElement;
@@ -81,7 +81,11 @@ describe('Your feed settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save limit' }));
     expect(await screen.findByText('Watched today: 12 min of 30')).toBeTruthy();
     expect(screen.getByText('Limit saved.')).toBeTruthy();
-    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ daily_limit_minutes: 30 });
+    // With the device's clock, so the limit's day ends at the viewer's midnight.
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      daily_limit_minutes: 30,
+      utc_offset_minutes: 0 - new Date().getTimezoneOffset(), // 0, not -0, as JSON carries it
+    });
   });
 
   it('shows the server’s words when it refuses the limit', async () => {
