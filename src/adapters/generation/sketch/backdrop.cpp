@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 #include "seeded_random.h"
@@ -45,19 +46,36 @@ void blit_rows(cairo_t* cr, cairo_surface_t* surface, double x, double y, int fr
   cairo_restore(cr);
 }
 
+// Whether every pixel in `row` of `surface` passes `test`, given the pixel's alpha.
+template <typename AlphaTest>
+bool whole_row(cairo_surface_t* surface, int row, AlphaTest test) {
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int width = cairo_image_surface_get_width(surface);
+  const auto* pixels = reinterpret_cast<const std::uint32_t*>(
+      data + static_cast<std::ptrdiff_t>(row) * cairo_image_surface_get_stride(surface));
+  // ARGB32: alpha is the top byte of each native-endian word.
+  return std::all_of(pixels, pixels + width, [&](std::uint32_t p) { return test(p >> 24); });
+}
+
 // The first row of `surface` from which every pixel, to the bottom, is opaque.
 int first_opaque_row(cairo_surface_t* surface) {
   cairo_surface_flush(surface);
-  const unsigned char* data = cairo_image_surface_get_data(surface);
-  const int width = cairo_image_surface_get_width(surface);
-  const int stride = cairo_image_surface_get_stride(surface);
   int row = cairo_image_surface_get_height(surface);
-  for (; row > 0; --row) {
-    const auto* pixels = reinterpret_cast<const std::uint32_t*>(data + (row - 1) * stride);
-    // ARGB32: alpha is the top byte of each native-endian word.
-    if (!std::all_of(pixels, pixels + width, [](std::uint32_t p) { return p >> 24 == 0xFF; })) {
-      break;
-    }
+  while (row > 0 &&
+         whole_row(surface, row - 1, [](std::uint32_t alpha) { return alpha == 0xFF; })) {
+    --row;
+  }
+  return row;
+}
+
+// The first row of `surface` with anything in it: the rows above are fully transparent
+// and blending them changes nothing.
+int first_visible_row(cairo_surface_t* surface) {
+  cairo_surface_flush(surface);
+  const int height = cairo_image_surface_get_height(surface);
+  int row = 0;
+  while (row < height && whole_row(surface, row, [](std::uint32_t alpha) { return alpha == 0; })) {
+    ++row;
   }
   return row;
 }
@@ -306,8 +324,9 @@ Backdrop::Backdrop(const ScenePlan& plan) : plan_(plan), motes_(plan) {
                 trees.uniform() < 0.5, tree_color);
     }
     const int opaque_from = first_opaque_row(strip.get());
-    hills_.push_back(
-        Layer{std::move(strip), -static_cast<double>(margin_x), top, layer.depth, opaque_from});
+    const int visible_from = first_visible_row(strip.get());
+    hills_.push_back(Layer{std::move(strip), -static_cast<double>(margin_x), top, layer.depth,
+                           opaque_from, visible_from});
   }
 }
 
@@ -363,7 +382,7 @@ void Backdrop::paint(cairo_t* cr, const CameraPose& camera, double t) const {
     // Blended where the ridge lets the layers behind show through; copied where solid
     // (over an opaque pixel OVER gives exactly the source, so the frame is the same).
     const int solid = std::min(covers_from(hill, camera), hidden);
-    blit_rows(cr, hill.surface.get(), x, y, 0, solid);
+    blit_rows(cr, hill.surface.get(), x, y, std::max(0, whole(y) + hill.visible_from), solid);
     cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
     blit_rows(cr, hill.surface.get(), x, y, solid, hidden);
     cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
