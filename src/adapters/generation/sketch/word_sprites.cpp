@@ -50,21 +50,29 @@ WordSprites::WordSprites(const ScenePlan& plan, const TextShaper& shaper) : plan
     cairo_set_line_width(cr.get(), outline * 2);
     const Rgb& edge = palette.text_outline;
 
-    // Drop shadow: the outlined word again, offset down, drawn as one translucent group
-    // so the overlap of stroke and fill does not darken it twice.
+    // The word filled and outlined in the outline colour, stroked once (stroking
+    // glyph outlines with round joins is most of a sprite's cost) and used twice: as
+    // the drop shadow, offset down and translucent (one group, so the overlap of
+    // stroke and fill does not darken it twice), and under the word's own fill.
     cairo_push_group(cr.get());
-    cairo_move_to(cr.get(), -left, -top + shadow);
-    pango_cairo_layout_path(cr.get(), layout.get());
-    cairo_set_source_rgb(cr.get(), edge.r, edge.g, edge.b);
-    cairo_stroke_preserve(cr.get());
-    cairo_fill(cr.get());
-    cairo_pop_group_to_source(cr.get());
-    cairo_paint_with_alpha(cr.get(), 0.4);
-
     cairo_move_to(cr.get(), -left, -top);
     pango_cairo_layout_path(cr.get(), layout.get());
     cairo_set_source_rgb(cr.get(), edge.r, edge.g, edge.b);
     cairo_stroke_preserve(cr.get());
+    cairo_fill(cr.get());
+    cairo_pattern_t* outlined = cairo_pop_group(cr.get());
+
+    cairo_save(cr.get());
+    cairo_translate(cr.get(), 0, shadow);
+    cairo_set_source(cr.get(), outlined);
+    cairo_paint_with_alpha(cr.get(), 0.4);
+    cairo_restore(cr.get());
+    cairo_set_source(cr.get(), outlined);
+    cairo_paint(cr.get());
+    cairo_pattern_destroy(outlined);
+
+    cairo_move_to(cr.get(), -left, -top);
+    pango_cairo_layout_path(cr.get(), layout.get());
     const Rgb& fill = palette.text_fills[static_cast<std::size_t>(text.words[i].fill_index)];
     cairo_set_source_rgb(cr.get(), fill.r, fill.g, fill.b);
     cairo_fill(cr.get());
