@@ -3,7 +3,8 @@
 // blits them at whole-pixel offsets (cheap, no resampling) and the motes (MoteLayer).
 // Each hill's solid lower part hides whatever is behind it, so those rows of the
 // layers behind are not blitted at all, and the solid rows themselves are copied
-// rather than blended (the same pixels, about a third less memory traffic a frame).
+// rather than blended (the same pixels, about a third less memory traffic a frame);
+// the empty rows above each ridge, kept for its trees, are not blended either.
 #pragma once
 
 #include <vector>
@@ -26,7 +27,8 @@ class Backdrop {
     double x = 0;  // where its top-left sits when the camera is centred
     double y = 0;
     double depth = 0;
-    int opaque_from = 0;  // surface row from which every pixel below is opaque
+    int opaque_from = 0;   // surface row from which every pixel below is opaque
+    int visible_from = 0;  // surface row above which every pixel is transparent
   };
   struct Cloud {
     SurfacePtr surface;

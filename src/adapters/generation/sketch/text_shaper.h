@@ -1,6 +1,8 @@
-// Pango set up the way the sketch engine needs it: its own font map (so concurrent
-// clips on worker threads share nothing), no hinting and unrounded glyph positions (so
-// text scales smoothly and sizes can be estimated linearly), grey antialiasing.
+// Pango set up the way the sketch engine needs it: the calling thread's font map (so
+// concurrent clips on worker threads share nothing, while clips one after another on
+// a thread reuse its loaded fonts and glyph caches), no hinting and unrounded glyph
+// positions (so text scales smoothly and sizes can be estimated linearly), grey
+// antialiasing.
 #pragma once
 
 #include <string_view>

@@ -14,6 +14,9 @@ constexpr double kOversample = 1.2;
 // How much of the camera pan the text follows: less than the hills, so it reads as
 // floating in front of the landscape without drifting away from the viewer.
 constexpr double kTextDepth = 0.35;
+// A tilt that moves no point of a sprite by more than this many pixels is drawn
+// upright: it cannot be seen, and a rotated blit costs several times an upright one.
+constexpr double kInvisibleTiltPx = 0.25;
 
 }  // namespace
 
@@ -45,26 +48,36 @@ WordSprites::WordSprites(const ScenePlan& plan, const TextShaper& shaper) : plan
                                   static_cast<int>(std::ceil(bottom - top)));
     sprite.anchor_x = logical.x + logical.width / 2.0 - left;
     sprite.anchor_y = logical.y + logical.height / 2.0 - top;
+    sprite.reach = std::hypot(std::max(sprite.anchor_x, right - left - sprite.anchor_x),
+                              std::max(sprite.anchor_y, bottom - top - sprite.anchor_y));
     CairoPtr cr(cairo_create(sprite.surface.get()));
     cairo_set_line_join(cr.get(), CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_width(cr.get(), outline * 2);
     const Rgb& edge = palette.text_outline;
 
-    // Drop shadow: the outlined word again, offset down, drawn as one translucent group
-    // so the overlap of stroke and fill does not darken it twice.
+    // The word filled and outlined in the outline colour, stroked once (stroking
+    // glyph outlines with round joins is most of a sprite's cost) and used twice: as
+    // the drop shadow, offset down and translucent (one group, so the overlap of
+    // stroke and fill does not darken it twice), and under the word's own fill.
     cairo_push_group(cr.get());
-    cairo_move_to(cr.get(), -left, -top + shadow);
-    pango_cairo_layout_path(cr.get(), layout.get());
-    cairo_set_source_rgb(cr.get(), edge.r, edge.g, edge.b);
-    cairo_stroke_preserve(cr.get());
-    cairo_fill(cr.get());
-    cairo_pop_group_to_source(cr.get());
-    cairo_paint_with_alpha(cr.get(), 0.4);
-
     cairo_move_to(cr.get(), -left, -top);
     pango_cairo_layout_path(cr.get(), layout.get());
     cairo_set_source_rgb(cr.get(), edge.r, edge.g, edge.b);
     cairo_stroke_preserve(cr.get());
+    cairo_fill(cr.get());
+    cairo_pattern_t* outlined = cairo_pop_group(cr.get());
+
+    cairo_save(cr.get());
+    cairo_translate(cr.get(), 0, shadow);
+    cairo_set_source(cr.get(), outlined);
+    cairo_paint_with_alpha(cr.get(), 0.4);
+    cairo_restore(cr.get());
+    cairo_set_source(cr.get(), outlined);
+    cairo_paint(cr.get());
+    cairo_pattern_destroy(outlined);
+
+    cairo_move_to(cr.get(), -left, -top);
+    pango_cairo_layout_path(cr.get(), layout.get());
     const Rgb& fill = palette.text_fills[static_cast<std::size_t>(text.words[i].fill_index)];
     cairo_set_source_rgb(cr.get(), fill.r, fill.g, fill.b);
     cairo_fill(cr.get());
@@ -107,17 +120,17 @@ void WordSprites::paint(cairo_t* cr, const CameraPose& camera, double t) const {
     // Crowded (scrolling) text grows in without overshoot so neighbours do not collide.
     const double grow =
         0.35 + 0.65 * (scrolling ? ease_out_cubic(entrance) : ease_out_back(entrance));
-    // Tilt only while entering: a rotated blit costs several times an upright one, and
-    // settled words already move by bobbing.
-    const double tilt = entrance < 1 ? (1.0 - ease_out_cubic(entrance)) * (i % 2 == 0 ? 1 : -1) *
-                                           (scrolling ? 0.08 : 0.2)
-                                     : 0.0;
-
     const double screen_x = w / 2 + (x - w / 2) * camera.zoom + camera.pan_x * kTextDepth;
     const double screen_y = h / 2 + (y - h / 2) * camera.zoom + camera.pan_y * kTextDepth;
     const double scale = camera.zoom * grow / kOversample;
 
     const Sprite& sprite = sprites_[i];
+    // Tilt only while entering: a rotated blit costs several times an upright one, and
+    // settled words already move by bobbing.
+    double tilt = entrance < 1 ? (1.0 - ease_out_cubic(entrance)) * (i % 2 == 0 ? 1 : -1) *
+                                     (scrolling ? 0.08 : 0.2)
+                               : 0.0;
+    if (std::fabs(tilt) * sprite.reach * scale < kInvisibleTiltPx) tilt = 0;
     cairo_save(cr);
     cairo_translate(cr, screen_x, screen_y);
     if (tilt != 0) cairo_rotate(cr, tilt);

@@ -23,6 +23,7 @@ class WordSprites {
     SurfacePtr surface;
     double anchor_x = 0;  // the word's logical centre inside the surface
     double anchor_y = 0;
+    double reach = 0;  // the farthest any of its pixels lies from the anchor
   };
 
   const ScenePlan& plan_;
