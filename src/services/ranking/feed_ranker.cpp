@@ -17,18 +17,23 @@ FeedPage FeedRanker::page(std::string_view viewer_id, std::int64_t now_ms, int l
   FeedPage page;
   const auto user = viewer_id.empty() ? std::nullopt : state_.user_index(viewer_id);
   const ViewerState* viewer = user ? state_.viewer(*user) : nullptr;
-  const WellbeingNotice notice = check_wellbeing(state_.config(), viewer, now_ms);
-  if (notice.limit_reached) {
-    page.limit_reached = true;
-    page.message = notice.message;
-    return page;
-  }
-  page.nudge = notice.nudge;
+  if (!begin_page(viewer, now_ms, page)) return page;
   for (const PageSlot& slot : places(user.value_or(kNone), viewer, now_ms, limit, 1, exclude)) {
     page.items.push_back(item_for(viewer, slot, now_ms));
   }
   if (page.items.empty()) page.message = "You're all caught up.";
   return page;
+}
+
+bool FeedRanker::begin_page(const ViewerState* viewer, std::int64_t now_ms, FeedPage& page) const {
+  const WellbeingNotice notice = check_wellbeing(state_.config(), viewer, now_ms);
+  if (notice.limit_reached) {
+    page.limit_reached = true;
+    page.message = notice.message;
+    return false;
+  }
+  page.nudge = notice.nudge;
+  return true;
 }
 
 std::vector<PageSlot> FeedRanker::places(std::uint32_t viewer_user, const ViewerState* viewer,

@@ -49,6 +49,9 @@ class FeedRanker {
   FeedPage page(std::string_view viewer_id, std::int64_t now_ms, int limit,
                 std::span<const std::string> exclude = {}) const;
 
+  // The wellbeing part of a page: the nudge, or the daily limit's end (then false: the
+  // page stays empty).
+  bool begin_page(const ViewerState* viewer, std::int64_t now_ms, FeedPage& page) const;
   // The pipeline without the wellbeing check: `pages` consecutive pages of `limit` places
   // for `viewer_user` (kNone: a visitor), ranked and mixed in one pass.
   std::vector<PageSlot> places(std::uint32_t viewer_user, const ViewerState* viewer,

@@ -42,13 +42,7 @@ FeedPage PreparedFeeds::page(const FeedRanker& ranker, std::string_view viewer_i
   const ViewerState* viewer = state.viewer(*user);
 
   FeedPage page;
-  const WellbeingNotice notice = check_wellbeing(state.config(), viewer, now_ms);
-  if (notice.limit_reached) {
-    page.limit_reached = true;
-    page.message = notice.message;
-    return page;
-  }
-  page.nudge = notice.nudge;
+  if (!ranker.begin_page(viewer, now_ms, page)) return page;
 
   // The next clips of the prepared places that may still be shown, in order.
   const std::vector<std::uint32_t> served = clip_indexes(state, exclude);
