@@ -53,6 +53,8 @@ class SqliteStore final : public Store {
                                             int limit) override;
   Result<std::vector<Video>> list_drafts(std::string_view user_id, int limit) override;
   Result<std::vector<Video>> find_published(const std::vector<std::string>& video_ids) override;
+  Result<std::vector<FeedPosition>> list_published_positions(
+      const std::optional<FeedPosition>& after, int limit) override;
 
   // JobQueue (sqlite_job_queue.cpp)
   Result<Job> enqueue(const NewJob& job) override;
