@@ -314,7 +314,10 @@ TEST_F(Social, ChangesShowAtOnceInTheSignedInFeedAndSessions) {
     EXPECT_EQ((*liked)["likes"].as_int64(), 1);
     EXPECT_TRUE((*liked)["liked_by_me"].as_bool());
     ASSERT_EQ(jon.del(base + "/like").status, 200);
-    EXPECT_EQ((*item_in_feed(jon, query))["likes"].as_int64(), 0);
+    auto unliked = item_in_feed(jon, query);
+    ASSERT_TRUE(unliked);
+    EXPECT_EQ((*unliked)["likes"].as_int64(), 0);
+    EXPECT_FALSE((*unliked)["liked_by_me"].as_bool());
   }
 
   ASSERT_EQ(ivy.patch("/api/v1/me", R"({"display_name": "Ivy the Whale"})").status, 200);

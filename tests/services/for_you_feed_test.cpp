@@ -5,6 +5,7 @@
 // records must never hide a change made through it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "ranking/ranking_fixture.h"
@@ -78,11 +79,15 @@ TEST_F(ForYouFeedTest, ARememberedRecordShowsEveryChangeAtOnce) {
     return page->items.empty() ? Video{} : page->items.front().video;
   };
   EXPECT_EQ(shown().likes, 0);  // now remembered
+  const std::vector<std::string> page_ids{clip.id};
+  EXPECT_TRUE(clips->liked_among(bob.id, page_ids)->empty());  // bob's likes, too
 
   ASSERT_TRUE(clips->like(bob.id, clip.id, clock.now_ms()));
   EXPECT_EQ(shown().likes, 1);
+  EXPECT_EQ(*clips->liked_among(bob.id, page_ids), page_ids);
   ASSERT_TRUE(clips->unlike(bob.id, clip.id));
   EXPECT_EQ(shown().likes, 0);
+  EXPECT_TRUE(clips->liked_among(bob.id, page_ids)->empty());
 
   Comment comment;
   comment.id = "cmt_1";
@@ -123,12 +128,31 @@ TEST_F(ForYouFeedTest, ARememberedRecordShowsEveryChangeAtOnce) {
   EXPECT_FALSE(page.items.front().video.remix_source_handle) << "its source is gone";
 }
 
+TEST_F(ForYouFeedTest, AViewerWithMoreLikesThanAreKeptIsAskedOfTheStore) {
+  CachedClipStore few(*store, *store, clock, ClipCacheConfig{.max_likes_kept = 1});
+  Video first = publish_clip(alice);
+  Video second = publish_clip(alice);
+  const std::vector<std::string> both{first.id, second.id};
+  EXPECT_TRUE(few.liked_among(bob.id, both)->empty());
+  ASSERT_TRUE(few.like(bob.id, first.id, clock.now_ms()));
+  ASSERT_TRUE(few.like(bob.id, second.id, clock.now_ms()));
+  auto liked = few.liked_among(bob.id, both).value();
+  std::ranges::sort(liked);
+  auto expected = both;
+  std::ranges::sort(expected);
+  EXPECT_EQ(liked, expected);
+  ASSERT_TRUE(few.unlike(bob.id, first.id));
+  EXPECT_EQ(few.liked_among(bob.id, both).value(), std::vector<std::string>{second.id});
+}
+
 TEST_F(ForYouFeedTest, AChangeMadeByAnotherProcessShowsWithinTheCacheTime) {
   Video clip = publish_clip(alice);
   ASSERT_EQ(feed->page(bob.id, "", 10)->items.size(), 1u);
+  ASSERT_TRUE(clips->liked_among(bob.id, {clip.id})->empty());
   ASSERT_TRUE(store->like(bob.id, clip.id, clock.now_ms()));  // not through the cache
   clock.advance_ms(ClipCacheConfig{}.ttl.count());
   EXPECT_EQ(feed->page(bob.id, "", 10)->items.front().video.likes, 1);
+  EXPECT_EQ(clips->liked_among(bob.id, {clip.id})->size(), 1u);
 }
 
 TEST_F(ForYouFeedTest, TheCursorCarriesServedClipsSoAScrollNeverRepeatsOne) {

@@ -14,7 +14,9 @@ CachedClipStore::CachedClipStore(VideoStore& videos, SocialStore& social, const 
       social_(social),
       clock_(clock),
       ttl_ms_(config.ttl.count()),
-      clips_(config.ttl.count() > 0 ? config.max_clips : 0) {}
+      max_likes_kept_(config.max_likes_kept),
+      clips_(config.ttl.count() > 0 ? config.max_clips : 0),
+      likes_(config.ttl.count() > 0 ? config.max_viewers : 0) {}
 
 void CachedClipStore::forget(std::string_view video_id) { clips_.forget(std::string(video_id)); }
 
@@ -128,12 +130,14 @@ Result<std::int64_t> CachedClipStore::like(std::string_view user_id, std::string
                                            std::int64_t now_ms) {
   auto likes = social_.like(user_id, video_id, now_ms);
   forget(video_id);
+  likes_.forget(std::string(user_id));
   return likes;
 }
 
 Result<std::int64_t> CachedClipStore::unlike(std::string_view user_id, std::string_view video_id) {
   auto likes = social_.unlike(user_id, video_id);
   forget(video_id);
+  likes_.forget(std::string(user_id));
   return likes;
 }
 
@@ -183,7 +187,38 @@ Result<std::vector<std::string>> CachedClipStore::followed_among(
 
 Result<std::vector<std::string>> CachedClipStore::liked_among(
     std::string_view user_id, const std::vector<std::string>& video_ids) {
-  return social_.liked_among(user_id, video_ids);
+  if (ttl_ms_ <= 0) return social_.liked_among(user_id, video_ids);
+  auto likes = likes_of(user_id);
+  if (!likes) return likes.error();
+  if (*likes == nullptr) return social_.liked_among(user_id, video_ids);
+  std::vector<std::string> liked;
+  for (const std::string& id : video_ids) {
+    if ((*likes)->contains(id)) liked.push_back(id);
+  }
+  return liked;
+}
+
+Result<std::shared_ptr<const std::unordered_set<std::string>>> CachedClipStore::likes_of(
+    std::string_view user_id) {
+  const std::string key(user_id);
+  const std::int64_t now = clock_.now_ms();
+  if (auto kept = likes_.find(key, now)) return std::move(*kept);
+  const std::uint64_t generation = likes_.generation();  // before the read
+  auto all = social_.liked_videos(user_id, max_likes_kept_ + 1);
+  if (!all) return all.error();
+  std::shared_ptr<const std::unordered_set<std::string>> likes;
+  // A viewer who likes a great deal is remembered as such, and asked per page.
+  if (static_cast<int>(all->size()) <= max_likes_kept_) {
+    likes = std::make_shared<const std::unordered_set<std::string>>(
+        std::make_move_iterator(all->begin()), std::make_move_iterator(all->end()));
+  }
+  likes_.store(key, likes, now, now + ttl_ms_, generation);
+  return likes;
+}
+
+Result<std::vector<std::string>> CachedClipStore::liked_videos(std::string_view user_id,
+                                                               int limit) {
+  return social_.liked_videos(user_id, limit);
 }
 
 Result<Comment> CachedClipStore::find_comment(std::string_view comment_id) {
