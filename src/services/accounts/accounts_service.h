@@ -24,7 +24,7 @@ struct AccountsConfig {
   // change made by another process (a session ended on another server, `dreamfeed admin
   // make-admin`) can take this long to be seen; this process's own changes show at once.
   std::int64_t session_cache_ms = 30'000;
-  std::size_t session_cache_entries = 100'000;  // about 300 bytes each
+  std::size_t session_cache_entries = 100'000;  // under 1 KB each
 };
 
 // What a successful sign-up or log-in hands back to the client.
