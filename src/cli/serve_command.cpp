@@ -18,6 +18,7 @@
 #include "http/api/api_routes.h"
 #include "http/server.h"
 #include "services/accounts/accounts_service.h"
+#include "services/feed/cached_clip_store.h"
 #include "services/feed/feed_service.h"
 #include "services/feed/for_you_feed.h"
 #include "services/ranking/ranking_activity.h"
@@ -47,6 +48,8 @@ struct ServeOptions {
   int lease_seconds = 30;
   int monthly_generations = 100;
   int feed_cache_ms = 1000;
+  int session_cache_ms = 30'000;
+  int clip_cache_ms = 30'000;
   std::string ranking_config;  // empty: the built-in config/ranking.json
   int ranking_snapshot_seconds = 60;
   std::string log_level = "info";
@@ -90,6 +93,8 @@ void print_configuration(const ServeOptions& o, const fs::path& web_root, bool w
       "  job lease     {} s   (DREAMFEED_LEASE_SECONDS)\n"
       "  generations   {} per user per month{}   (DREAMFEED_MONTHLY_GENERATIONS)\n"
       "  feed cache    {} ms for visitors without a session   (DREAMFEED_FEED_CACHE_MS)\n"
+      "  session cache {} ms   (DREAMFEED_SESSION_CACHE_MS)\n"
+      "  clip cache    {} ms   (DREAMFEED_CLIP_CACHE_MS)\n"
       "  ranking       {}, snapshot {} every {} s   (DREAMFEED_RANKING_CONFIG, "
       "DREAMFEED_RANKING_SNAPSHOT_SECONDS)\n"
       "  store sqlite, blobs local folder, backend sketch\n",
@@ -97,8 +102,8 @@ void print_configuration(const ServeOptions& o, const fs::path& web_root, bool w
       (fs::path(o.data_dir) / "media").string(), web_root.string(),
       web_found ? "" : " (not built: API only)", o.workers, o.http_threads, o.body_limit,
       o.x264_preset, o.lease_seconds, o.monthly_generations,
-      o.monthly_generations == 0 ? " (unlimited)" : "", o.feed_cache_ms,
-      o.ranking_config.empty() ? "built-in config/ranking.json" : o.ranking_config,
+      o.monthly_generations == 0 ? " (unlimited)" : "", o.feed_cache_ms, o.session_cache_ms,
+      o.clip_cache_ms, o.ranking_config.empty() ? "built-in config/ranking.json" : o.ranking_config,
       (fs::path(o.data_dir) / "ranking.snapshot").string(), o.ranking_snapshot_seconds);
 }
 
@@ -146,13 +151,18 @@ int run_serve(const ServeOptions& options) {
                                                           options.ranking_snapshot_seconds)});
   ranking::RankingActivity activity(ranking);
 
-  AccountsService accounts(store, store, clock);
-  StudioService studio(store, store, blobs, clock,
+  AccountsService accounts(store, store, clock,
+                           AccountsConfig{.session_cache_ms = options.session_cache_ms});
+  // Every video and social call of the services goes through the clip cache, so each
+  // write that changes a clip's record forgets it (see cached_clip_store.h).
+  CachedClipStore clips(store, store, clock,
+                        ClipCacheConfig{.ttl = std::chrono::milliseconds(options.clip_cache_ms)});
+  StudioService studio(store, clips, blobs, clock,
                        StudioConfig{.monthly_generations = options.monthly_generations}, activity);
-  FeedService feed(store);
-  ForYouFeed for_you(ranking, store);
+  FeedService feed(clips);
+  ForYouFeed for_you(ranking, clips);
   FfmpegImageTranscoder images;
-  SocialService social(store, store, studio, blobs, images, clock, data_dir / "scratch", activity);
+  SocialService social(store, clips, studio, blobs, images, clock, data_dir / "scratch", activity);
 
   std::vector<std::unique_ptr<GenerationWorker>> workers;
   char hostname[256] = "host";
@@ -232,6 +242,14 @@ Command add_serve_command(CLI::App& app) {
                   "How long visitors without a session may be shown the same feed page")
       ->envname("DREAMFEED_FEED_CACHE_MS")
       ->check(CLI::Range(0, 60'000));
+  sub->add_option("--session-cache-ms", options->session_cache_ms,
+                  "How long a checked session token is remembered (0: read it every time)")
+      ->envname("DREAMFEED_SESSION_CACHE_MS")
+      ->check(CLI::Range(0, 300'000));
+  sub->add_option("--clip-cache-ms", options->clip_cache_ms,
+                  "How long published clips' records are remembered for the feed (0: off)")
+      ->envname("DREAMFEED_CLIP_CACHE_MS")
+      ->check(CLI::Range(0, 300'000));
   sub->add_option("--ranking-config", options->ranking_config,
                   "Ranking weights and topics (JSON; default: the built-in config/ranking.json)")
       ->envname("DREAMFEED_RANKING_CONFIG")

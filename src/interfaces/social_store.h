@@ -59,6 +59,9 @@ class SocialStore {
   // Which of `video_ids` `user_id` likes (one query for a whole page).
   virtual Result<std::vector<std::string>> liked_among(
       std::string_view user_id, const std::vector<std::string>& video_ids) = 0;
+  // Every video `user_id` likes, at most `limit`, in no particular order (for a caller
+  // that keeps a viewer's likes at hand, services/feed/cached_clip_store).
+  virtual Result<std::vector<std::string>> liked_videos(std::string_view user_id, int limit) = 0;
 
   // Stores the comment (author.id, video_id, text, time) and counts it on the video;
   // returns it with its author filled in. not_found for an unknown video.

@@ -53,6 +53,10 @@ class VideoStore {
   // strictly after `after` when given.
   virtual Result<std::vector<Video>> list_published(const std::optional<FeedPosition>& after,
                                                     int limit) = 0;
+  // The same page's places (published time, id) alone, without the records: cheap
+  // enough for a caller that keeps the records at hand (services/feed/cached_clip_store).
+  virtual Result<std::vector<FeedPosition>> list_published_positions(
+      const std::optional<FeedPosition>& after, int limit) = 0;
   // A user's drafts, newest first.
   virtual Result<std::vector<Video>> list_drafts(std::string_view user_id, int limit) = 0;
   // The published videos among `video_ids`, in no particular order; ids of drafts and of

@@ -64,6 +64,8 @@ TEST(CliBadInput, ServeRefusesOutOfRangeSettingsBeforeStarting) {
   testing::TempDir dir;
   const std::string data = (dir / "data").string();
   expect_refused({"serve", "--data", data, "--feed-cache-ms", "-1"}, "--feed-cache-ms");
+  expect_refused({"serve", "--data", data, "--session-cache-ms", "-1"}, "--session-cache-ms");
+  expect_refused({"serve", "--data", data, "--clip-cache-ms", "400000"}, "--clip-cache-ms");
   expect_refused({"serve", "--data", data, "--workers", "1000"}, "--workers");
   expect_refused({"serve", "--data", data, "--lease-seconds", "0"}, "--lease-seconds");
   expect_refused({"serve", "--data", data, "--listen", "no-port"}, "--listen");

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "adapters/media/ffmpeg/frame_decoder.h"
@@ -285,6 +286,56 @@ TEST_F(Social, AnAvatarIsCroppedToA256PixelSquareJpeg) {
   expect_api_error(hal.put("/api/v1/me/avatar", "not an image at all", "image/png"), 400,
                    "invalid_argument");
   EXPECT_EQ(hal.put("/api/v1/me/avatar", std::string(2'000'001, 'x'), "image/png").status, 413);
+}
+
+// The server remembers checked sessions and published clips' records for a while
+// (--session-cache-ms, --clip-cache-ms); each change below is made after the feed and
+// the session were read, so a remembered copy would show if it were not forgotten.
+TEST_F(Social, ChangesShowAtOnceInTheSignedInFeedAndSessions) {
+  ApiUser ivy(port(), "ivy");
+  ApiUser jon(port(), "jon");
+  const std::string video = ivy.publish_new(small_order("a blue whale sings at dawn"));
+  const std::string base = "/api/v1/videos/" + video;
+  auto item_in_feed = [&](ApiUser& viewer, std::string_view query) -> std::optional<json::object> {
+    auto page = object_of(viewer.get("/api/v1/feed?limit=50" + std::string(query)));
+    for (auto& item : page["items"].as_array()) {
+      if (item.as_object()["id"].as_string() == video) return item.as_object();
+    }
+    return std::nullopt;
+  };
+  for (std::string_view query : {"", "&order=newest"}) {
+    SCOPED_TRACE(query.empty() ? "For You" : "newest first");
+    auto before = item_in_feed(jon, query);
+    ASSERT_TRUE(before);
+    EXPECT_FALSE((*before)["liked_by_me"].as_bool());
+    ASSERT_EQ(jon.put(base + "/like").status, 200);
+    auto liked = item_in_feed(jon, query);
+    ASSERT_TRUE(liked);
+    EXPECT_EQ((*liked)["likes"].as_int64(), 1);
+    EXPECT_TRUE((*liked)["liked_by_me"].as_bool());
+    ASSERT_EQ(jon.del(base + "/like").status, 200);
+    auto unliked = item_in_feed(jon, query);
+    ASSERT_TRUE(unliked);
+    EXPECT_EQ((*unliked)["likes"].as_int64(), 0);
+    EXPECT_FALSE((*unliked)["liked_by_me"].as_bool());
+  }
+
+  ASSERT_EQ(ivy.patch("/api/v1/me", R"({"display_name": "Ivy the Whale"})").status, 200);
+  EXPECT_EQ((*item_in_feed(jon, ""))["creator"].as_object()["display_name"].as_string(),
+            "Ivy the Whale");
+  EXPECT_EQ(object_of(ivy.get("/api/v1/me"))["user"].as_object()["display_name"].as_string(),
+            "Ivy the Whale");
+  ASSERT_EQ(jon.put("/api/v1/users/ivy/follow").status, 200);
+  EXPECT_EQ(object_of(jon.get("/api/v1/me"))["user"].as_object()["following"].as_int64(), 1);
+
+  ASSERT_EQ(ivy.del(base).status, 204);
+  EXPECT_FALSE(item_in_feed(jon, ""));
+  EXPECT_FALSE(item_in_feed(jon, "&order=newest"));
+  expect_api_error(jon.get(base), 404, "not_found");
+
+  ASSERT_EQ(jon.post("/api/v1/auth/logout").status, 204);
+  expect_api_error(jon.get("/api/v1/me"), 401, "unauthenticated");
+  expect_api_error(jon.put("/api/v1/users/ivy/follow"), 401, "unauthenticated");
 }
 
 TEST(SocialAllowance, RunningOutIs429WithTheMessageAndMeShowsWhatIsLeft) {

@@ -93,5 +93,61 @@ TEST_F(AccountsServiceTest, MakeAdmin) {
   EXPECT_EQ(accounts_->make_admin("missing_user").error().code, ErrorCode::not_found);
 }
 
+// The token's caller is remembered between requests (AccountsConfig::session_cache_ms);
+// nothing a person does here may be hidden by that.
+TEST_F(AccountsServiceTest, ARememberedSessionStillEndsAtOnceOnLogOut) {
+  auto signed_in = accounts_->sign_up("grace", "long enough password").value();
+  auto other = accounts_->log_in("grace", "long enough password").value();
+  ASSERT_TRUE(accounts_->authenticate(signed_in.token).ok());
+  ASSERT_TRUE(accounts_->authenticate(other.token).ok());
+  ASSERT_TRUE(accounts_->log_out(signed_in.token).ok());
+  auto after = accounts_->authenticate(signed_in.token);
+  ASSERT_FALSE(after.ok()) << "the old token must be refused at once";
+  EXPECT_EQ(after.error().code, ErrorCode::unauthenticated);
+  EXPECT_TRUE(accounts_->authenticate(other.token).ok()) << "only that session ended";
+}
+
+TEST_F(AccountsServiceTest, ARememberedSessionIsRefusedWhenItExpires) {
+  AccountsService short_lived(
+      *store_, *store_, clock_,
+      AccountsConfig{.session_lifetime_ms = 10'000, .session_cache_ms = 60'000});
+  auto signed_in = short_lived.sign_up("grace", "long enough password").value();
+  ASSERT_TRUE(short_lived.authenticate(signed_in.token).ok());
+  clock_.advance_ms(9'999);
+  EXPECT_TRUE(short_lived.authenticate(signed_in.token).ok());
+  clock_.advance_ms(1);
+  EXPECT_EQ(short_lived.authenticate(signed_in.token).error().code, ErrorCode::unauthenticated)
+      << "remembered no longer than the session lasts";
+}
+
+TEST_F(AccountsServiceTest, ASessionEndedElsewhereIsRefusedWithinTheCacheTime) {
+  auto signed_in = accounts_->sign_up("grace", "long enough password").value();
+  ASSERT_TRUE(accounts_->authenticate(signed_in.token).ok());
+  // Another server process logs it out: this process only learns from the store.
+  ASSERT_TRUE(store_->delete_session(sha256_hex(signed_in.token)).ok());
+  clock_.advance_ms(AccountsConfig{}.session_cache_ms);
+  EXPECT_EQ(accounts_->authenticate(signed_in.token).error().code, ErrorCode::unauthenticated);
+}
+
+TEST_F(AccountsServiceTest, ChangesToARememberedCallersAccountShowAtOnce) {
+  auto signed_in = accounts_->sign_up("grace", "long enough password").value();
+  ASSERT_FALSE(accounts_->authenticate(signed_in.token)->user.is_admin);
+  ASSERT_TRUE(accounts_->make_admin("grace").ok());
+  EXPECT_TRUE(accounts_->authenticate(signed_in.token)->user.is_admin);
+
+  ASSERT_TRUE(store_->update_profile(signed_in.user.id, "Grace H.", std::nullopt).ok());
+  auto caller = accounts_->authenticate(signed_in.token).value();
+  EXPECT_EQ(accounts_->current_user(caller)->display_name, "Grace H.")
+      << "what is shown of the account is read now";
+}
+
+TEST_F(AccountsServiceTest, WithoutTheCacheEveryCheckReadsTheStore) {
+  AccountsService uncached(*store_, *store_, clock_, AccountsConfig{.session_cache_ms = 0});
+  auto signed_in = uncached.sign_up("grace", "long enough password").value();
+  ASSERT_TRUE(uncached.authenticate(signed_in.token).ok());
+  ASSERT_TRUE(store_->delete_session(sha256_hex(signed_in.token)).ok());
+  EXPECT_EQ(uncached.authenticate(signed_in.token).error().code, ErrorCode::unauthenticated);
+}
+
 }  // namespace
 }  // namespace dreamfeed

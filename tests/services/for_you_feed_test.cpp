@@ -1,11 +1,15 @@
 // ForYouFeed and RankingActivity over the real SQLite store: the ranking hears of clips as
 // the studio publishes and deletes them, pages are joined with the store's records and
 // carry reasons, the cursor never repeats a clip, and start-up reconciles the catalogue.
+// As in `dreamfeed serve`, the records come through a CachedClipStore, whose remembered
+// records must never hide a change made through it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "ranking/ranking_fixture.h"
+#include "services/feed/cached_clip_store.h"
 #include "services/feed/feed_service.h"
 #include "services/feed/for_you_feed.h"
 #include "services/ranking/ranking_activity.h"
@@ -21,9 +25,10 @@ class ForYouFeedTest : public testing::StudioFixture {
     ranking = std::make_unique<ranking::RankingService>(ranking::testing::project_config(), clock);
     listener = std::make_unique<ranking::RankingActivity>(*ranking);
     // The studio under test reports to the ranking (the fixture's own reports to a recorder).
+    clips = std::make_unique<CachedClipStore>(*store, *store, clock);
     ranked_studio =
-        std::make_unique<StudioService>(*store, *store, *blobs, clock, StudioConfig{}, *listener);
-    feed = std::make_unique<ForYouFeed>(*ranking, *store);
+        std::make_unique<StudioService>(*store, *clips, *blobs, clock, StudioConfig{}, *listener);
+    feed = std::make_unique<ForYouFeed>(*ranking, *clips);
   }
 
   Video publish_clip(const User& user) {
@@ -40,6 +45,7 @@ class ForYouFeedTest : public testing::StudioFixture {
 
   std::unique_ptr<ranking::RankingService> ranking;
   std::unique_ptr<ranking::RankingActivity> listener;
+  std::unique_ptr<CachedClipStore> clips;
   std::unique_ptr<StudioService> ranked_studio;
   std::unique_ptr<ForYouFeed> feed;
 };
@@ -62,6 +68,91 @@ TEST_F(ForYouFeedTest, PublishedClipsAreShownWithTheirRecordsAndReasons) {
 
   ASSERT_TRUE(ranked_studio->delete_video(alice, first.id));
   EXPECT_EQ(ids(*feed->page(bob.id, "", 10)), std::vector<std::string>{second.id});
+}
+
+TEST_F(ForYouFeedTest, ARememberedRecordShowsEveryChangeAtOnce) {
+  Video clip = publish_clip(alice);
+  auto shown = [&] {
+    auto page = feed->page(bob.id, "", 10);
+    EXPECT_TRUE(page) << page.error().message;
+    EXPECT_EQ(page->items.size(), 1u);
+    return page->items.empty() ? Video{} : page->items.front().video;
+  };
+  EXPECT_EQ(shown().likes, 0);  // now remembered
+  const std::vector<std::string> page_ids{clip.id};
+  EXPECT_TRUE(clips->liked_among(bob.id, page_ids)->empty());  // bob's likes, too
+
+  ASSERT_TRUE(clips->like(bob.id, clip.id, clock.now_ms()));
+  EXPECT_EQ(shown().likes, 1);
+  EXPECT_EQ(*clips->liked_among(bob.id, page_ids), page_ids);
+  ASSERT_TRUE(clips->unlike(bob.id, clip.id));
+  EXPECT_EQ(shown().likes, 0);
+  EXPECT_TRUE(clips->liked_among(bob.id, page_ids)->empty());
+
+  Comment comment;
+  comment.id = "cmt_1";
+  comment.video_id = clip.id;
+  comment.author.id = bob.id;
+  comment.text = "nice";
+  comment.created_at_ms = clock.now_ms();
+  ASSERT_TRUE(clips->add_comment(comment));
+  EXPECT_EQ(shown().comments, 1);
+  ASSERT_TRUE(clips->delete_comment("cmt_1"));
+  EXPECT_EQ(shown().comments, 0);
+
+  ASSERT_TRUE(clips->update_profile(alice.id, "Alice A.", std::nullopt));
+  EXPECT_EQ(shown().creator_display_name, "Alice A.");
+  ASSERT_TRUE(clips->bump_avatar_version(alice.id));
+  EXPECT_EQ(shown().creator_avatar_version, 1);
+
+  // A published remix (by bob, shown to carol) counts on its source and names it.
+  User carol = accounts->create_user("carol", "long enough password").value();
+  Video remix = make_draft(bob);
+  ASSERT_TRUE(store->delete_video(remix.id));
+  remix.id = "vid_remix";
+  remix.remix_of = clip.id;
+  ASSERT_TRUE(store->insert_video(remix));
+  ASSERT_TRUE(ranked_studio->publish(bob, remix.id));
+  auto page = feed->page(carol.id, "", 10).value();
+  ASSERT_EQ(page.items.size(), 2u);
+  for (const auto& item : page.items) {
+    if (item.video.id == clip.id) {
+      EXPECT_EQ(item.video.remixes, 1);
+    } else {
+      EXPECT_EQ(item.video.remix_source_handle, "alice");
+    }
+  }
+  ASSERT_TRUE(ranked_studio->delete_video(alice, clip.id));
+  page = feed->page(carol.id, "", 10).value();
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_FALSE(page.items.front().video.remix_source_handle) << "its source is gone";
+}
+
+TEST_F(ForYouFeedTest, AViewerWithMoreLikesThanAreKeptIsAskedOfTheStore) {
+  CachedClipStore few(*store, *store, clock, ClipCacheConfig{.max_likes_kept = 1});
+  Video first = publish_clip(alice);
+  Video second = publish_clip(alice);
+  const std::vector<std::string> both{first.id, second.id};
+  EXPECT_TRUE(few.liked_among(bob.id, both)->empty());
+  ASSERT_TRUE(few.like(bob.id, first.id, clock.now_ms()));
+  ASSERT_TRUE(few.like(bob.id, second.id, clock.now_ms()));
+  auto liked = few.liked_among(bob.id, both).value();
+  std::ranges::sort(liked);
+  auto expected = both;
+  std::ranges::sort(expected);
+  EXPECT_EQ(liked, expected);
+  ASSERT_TRUE(few.unlike(bob.id, first.id));
+  EXPECT_EQ(few.liked_among(bob.id, both).value(), std::vector<std::string>{second.id});
+}
+
+TEST_F(ForYouFeedTest, AChangeMadeByAnotherProcessShowsWithinTheCacheTime) {
+  Video clip = publish_clip(alice);
+  ASSERT_EQ(feed->page(bob.id, "", 10)->items.size(), 1u);
+  ASSERT_TRUE(clips->liked_among(bob.id, {clip.id})->empty());
+  ASSERT_TRUE(store->like(bob.id, clip.id, clock.now_ms()));  // not through the cache
+  clock.advance_ms(ClipCacheConfig{}.ttl.count());
+  EXPECT_EQ(feed->page(bob.id, "", 10)->items.front().video.likes, 1);
+  EXPECT_EQ(clips->liked_among(bob.id, {clip.id})->size(), 1u);
 }
 
 TEST_F(ForYouFeedTest, TheCursorCarriesServedClipsSoAScrollNeverRepeatsOne) {

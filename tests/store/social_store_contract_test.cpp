@@ -1,6 +1,7 @@
 // The SocialStore contract and the allowance count of the job queue: follows, likes,
 // comments, profile edits and the lists built on them, with the counters on users and
 // videos, as any Store implementation must keep them.
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <thread>
@@ -156,6 +157,14 @@ TEST_P(SocialStoreContractTest, LikedAmongNamesOnlyTheLikedVideos) {
   ASSERT_TRUE(liked) << liked.error().message;
   EXPECT_EQ(*liked, std::vector<std::string>{"vid_b"});
   EXPECT_TRUE(store().liked_among("usr_alice", {"vid_a", "vid_b"})->empty());
+
+  ASSERT_TRUE(store().like("usr_bob", "vid_a", 400));
+  auto all = store().liked_videos("usr_bob", 10);
+  ASSERT_TRUE(all) << all.error().message;
+  std::ranges::sort(*all);
+  EXPECT_EQ(*all, (std::vector<std::string>{"vid_a", "vid_b"}));
+  EXPECT_EQ(store().liked_videos("usr_bob", 1)->size(), 1u);
+  EXPECT_TRUE(store().liked_videos("usr_alice", 10)->empty());
 }
 
 // ---- comments ----

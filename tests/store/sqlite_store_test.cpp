@@ -190,6 +190,8 @@ TEST(SqliteStoreTest, FeedDraftsAndQueueQueriesWalkAnIndexWithoutSorting) {
   const Expectation queries[] = {
       {sqlite::kFeedFirstPageSql, "videos_feed", false},
       {sqlite::kFeedNextPageSql, "videos_feed", false},
+      {sqlite::kFeedFirstPositionsSql, "videos_feed", false},
+      {sqlite::kFeedNextPositionsSql, "videos_feed", false},
       {sqlite::kDraftsSql, "videos_drafts", false},
       {sqlite::kNextQueuedJobSql, "jobs_runnable", false},
       // Sorts only running jobs whose lease expired: at most one per worker.

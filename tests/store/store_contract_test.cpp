@@ -192,6 +192,19 @@ TEST_P(StoreContractTest, FeedListsPublishedNewestFirstAndPagesThroughTies) {
     after = FeedPosition{*videos->back().published_at_ms, videos->back().id};
   }
   EXPECT_EQ(paged, expected);
+
+  // The same pages as places alone.
+  std::vector<std::string> placed;
+  after.reset();
+  for (int page = 0; page < 10; ++page) {
+    auto positions = store().list_published_positions(after, 2);
+    ASSERT_TRUE(positions) << positions.error().message;
+    if (positions->empty()) break;
+    for (const FeedPosition& position : *positions) placed.push_back(position.video_id);
+    after = positions->back();
+  }
+  EXPECT_EQ(placed, expected);
+  EXPECT_EQ(store().list_published_positions(std::nullopt, 1)->front().published_at_ms, 4'000);
 }
 
 TEST_P(StoreContractTest, DraftsAreListedNewestFirstForTheirCreatorOnly) {

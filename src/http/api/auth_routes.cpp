@@ -70,13 +70,17 @@ void add_auth_routes(Router& router, ApiContext& api) {
   router.add(Verb::get, "/api/v1/me", [&api](RequestContext& request) -> Response {
     auto caller = require_caller(request, api.accounts);
     if (!caller) return reply_for(caller.error());
-    auto allowance = api.studio.allowance(caller->user);
+    // The caller's record may be remembered from an earlier request; the account shown
+    // here is read now, so an edit or a new follower shows at once.
+    auto user = api.accounts.current_user(*caller);
+    if (!user) return reply_for(user.error());
+    auto allowance = api.studio.allowance(*user);
     if (!allowance) return reply_for(allowance.error());
     auto optional_int = [](const std::optional<int>& n) {
       return n ? boost::json::value(*n) : boost::json::value(nullptr);
     };
     BodyReply reply = json_reply(
-        boost::json::object{{"user", user_json(caller->user)},
+        boost::json::object{{"user", user_json(*user)},
                             {"csrf_token", caller->session.csrf_token},
                             {"allowance",
                              {{"monthly_limit", optional_int(allowance->monthly_limit)},

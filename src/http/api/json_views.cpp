@@ -20,9 +20,11 @@ std::string format_timestamp(std::int64_t ms) {
   return text;
 }
 
-json::value avatar_url(const std::string& user_id, int avatar_version) {
-  if (avatar_version <= 0) return nullptr;
-  return json::value("/media/avatars/" + user_id + ".jpg?v=" + std::to_string(avatar_version));
+json::value avatar_url(const std::string& user_id, int avatar_version,
+                       const json::storage_ptr& storage) {
+  if (avatar_version <= 0) return json::value(nullptr, storage);
+  return json::value("/media/avatars/" + user_id + ".jpg?v=" + std::to_string(avatar_version),
+                     storage);
 }
 
 json::object profile_json(const User& user, bool followed_by_me) {
@@ -44,11 +46,12 @@ json::object user_json(const User& user) {
   return out;
 }
 
-json::object person_json(const User& user) {
-  return {{"id", user.id},
-          {"handle", user.handle},
-          {"display_name", user.display_name},
-          {"avatar_url", avatar_url(user.id, user.avatar_version)}};
+json::object person_json(const User& user, const json::storage_ptr& storage) {
+  return json::object({{"id", user.id},
+                       {"handle", user.handle},
+                       {"display_name", user.display_name},
+                       {"avatar_url", avatar_url(user.id, user.avatar_version, storage)}},
+                      storage);
 }
 
 json::object comment_json(const Comment& comment) {
@@ -59,45 +62,52 @@ json::object comment_json(const Comment& comment) {
           {"created_at", format_timestamp(comment.created_at_ms)}};
 }
 
-json::object page_json(json::array items, const std::optional<std::string>& next_cursor) {
-  return {{"items", std::move(items)},
-          {"next_cursor", next_cursor ? json::value(*next_cursor) : json::value(nullptr)}};
+json::object page_json(json::array items, const std::optional<std::string>& next_cursor,
+                       const json::storage_ptr& storage) {
+  return json::object({{"items", std::move(items)},
+                       {"next_cursor", next_cursor ? json::value(*next_cursor, storage)
+                                                   : json::value(nullptr, storage)}},
+                      storage);
 }
 
-json::object video_json(const Video& video, bool with_scene) {
+json::object video_json(const Video& video, bool with_scene, const json::storage_ptr& storage) {
   User creator;
   creator.id = video.creator_id;
   creator.handle = video.creator_handle;
   creator.display_name = video.creator_display_name;
   creator.avatar_version = video.creator_avatar_version;
-  json::value remix_source = nullptr;
+  json::value remix_source(nullptr, storage);
   if (video.remix_of && video.remix_source_handle) {
-    remix_source =
-        json::object{{"id", *video.remix_of}, {"creator_handle", *video.remix_source_handle}};
+    remix_source = json::object(
+        {{"id", *video.remix_of}, {"creator_handle", *video.remix_source_handle}}, storage);
   }
-  json::object out{
-      {"id", video.id},
-      {"status", to_string(video.status)},
-      {"prompt", video.prompt},
-      {"seconds", video.seconds},
-      {"width", video.width},
-      {"height", video.height},
-      {"seed", video.seed},
-      {"creator", person_json(creator)},
-      {"remix_of", video.remix_of ? json::value(*video.remix_of) : json::value(nullptr)},
-      {"remix_source", std::move(remix_source)},
-      {"likes", video.likes},
-      {"comments", video.comments},
-      {"remixes", video.remixes},
-      {"liked_by_me", video.liked_by_me},
-      {"backend", video.backend},
-      {"video_url", "/media/" + video.video_key},
-      {"thumbnail_url", "/media/" + video.thumbnail_key},
-      {"size_bytes", video.size_bytes},
-      {"created_at", format_timestamp(video.created_at_ms)},
-      {"published_at", video.published_at_ms ? json::value(format_timestamp(*video.published_at_ms))
-                                             : json::value(nullptr)},
-  };
+  json::object out(
+      {
+          {"id", video.id},
+          {"status", to_string(video.status)},
+          {"prompt", video.prompt},
+          {"seconds", video.seconds},
+          {"width", video.width},
+          {"height", video.height},
+          {"seed", video.seed},
+          {"creator", person_json(creator, storage)},
+          {"remix_of",
+           video.remix_of ? json::value(*video.remix_of, storage) : json::value(nullptr, storage)},
+          {"remix_source", std::move(remix_source)},
+          {"likes", video.likes},
+          {"comments", video.comments},
+          {"remixes", video.remixes},
+          {"liked_by_me", video.liked_by_me},
+          {"backend", video.backend},
+          {"video_url", "/media/" + video.video_key},
+          {"thumbnail_url", "/media/" + video.thumbnail_key},
+          {"size_bytes", video.size_bytes},
+          {"created_at", format_timestamp(video.created_at_ms)},
+          {"published_at", video.published_at_ms
+                               ? json::value(format_timestamp(*video.published_at_ms), storage)
+                               : json::value(nullptr, storage)},
+      },
+      storage);
   if (with_scene) {
     boost::system::error_code ec;
     json::value scene =

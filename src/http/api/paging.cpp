@@ -24,11 +24,11 @@ std::string page_cursor(const RequestContext& request) {
   return request.query_param("cursor").value_or("");
 }
 
-boost::json::object video_page_json(const FeedPage& page) {
-  boost::json::array items;
+boost::json::object video_page_json(const FeedPage& page, const boost::json::storage_ptr& storage) {
+  boost::json::array items(storage);
   items.reserve(page.items.size());
-  for (const Video& video : page.items) items.push_back(video_json(video, false));
-  return page_json(std::move(items), page.next_cursor);
+  for (const Video& video : page.items) items.push_back(video_json(video, false, storage));
+  return page_json(std::move(items), page.next_cursor, storage);
 }
 
 }  // namespace dreamfeed::http

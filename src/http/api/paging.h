@@ -17,6 +17,7 @@ Result<int> page_limit(const RequestContext& request);
 // ?cursor=, empty when absent.
 std::string page_cursor(const RequestContext& request);
 // {"items": [video…], "next_cursor": …} without scene graphs.
-boost::json::object video_page_json(const FeedPage& page);
+boost::json::object video_page_json(const FeedPage& page,
+                                    const boost::json::storage_ptr& storage = {});
 
 }  // namespace dreamfeed::http

@@ -10,10 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 
+#include "common/expiring_cache.h"
 #include "interfaces/clock.h"
 
 namespace dreamfeed::http {
@@ -37,17 +36,9 @@ class PublicPageCache {
   void clear();
 
  private:
-  struct Page {
-    std::shared_ptr<const std::string> body;
-    std::int64_t stored_at_ms = 0;
-  };
-
   const Clock& clock_;
   const std::int64_t ttl_ms_;
-  const std::size_t max_pages_;
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, Page> pages_;
-  std::uint64_t generation_ = 0;  // how many times clear() ran
+  ExpiringCache<std::shared_ptr<const std::string>> pages_;
 };
 
 }  // namespace dreamfeed::http

@@ -37,6 +37,10 @@ Status check_password(std::string_view password) {
   return {};
 }
 
+Error account_gone() {
+  return make_error(ErrorCode::unauthenticated, "the session's account no longer exists");
+}
+
 Error wrong_credentials() {
   return make_error(ErrorCode::unauthenticated, "handle or password is wrong");
 }
@@ -45,7 +49,11 @@ Error wrong_credentials() {
 
 AccountsService::AccountsService(UserStore& users, SessionStore& sessions, const Clock& clock,
                                  AccountsConfig config)
-    : users_(users), sessions_(sessions), clock_(clock), config_(config) {}
+    : users_(users),
+      sessions_(sessions),
+      clock_(clock),
+      config_(config),
+      callers_(config.session_cache_ms > 0 ? config.session_cache_entries : 0) {}
 
 Result<User> AccountsService::create_user(std::string_view handle, std::string_view password) {
   auto normalised = normalise_handle(handle);
@@ -104,12 +112,32 @@ Result<SignedIn> AccountsService::open_session(const User& user) {
 }
 
 Status AccountsService::log_out(std::string_view token) {
-  return sessions_.delete_session(sha256_hex(token));
+  const std::string token_hash = sha256_hex(token);
+  auto deleted = sessions_.delete_session(token_hash);
+  // Forgotten after the delete too: an authenticate that read the session just before
+  // it cannot store it afterwards (the cache's generation moved on).
+  callers_.forget(token_hash);
+  return deleted;
 }
 
 Result<Caller> AccountsService::authenticate(std::string_view token) {
   if (token.empty()) return make_error(ErrorCode::unauthenticated, "log in first");
-  auto session = sessions_.find_session(sha256_hex(token), clock_.now_ms());
+  const std::string token_hash = sha256_hex(token);
+  const std::int64_t now = clock_.now_ms();
+  if (auto cached = callers_.find(token_hash, now)) return std::move(*cached);
+  const std::uint64_t generation = callers_.generation();  // before the reads
+  auto caller = read_caller(token_hash, now);
+  if (caller) {
+    // Never past the session's own end, so an expired token is refused on time.
+    callers_.store(token_hash, *caller, now,
+                   std::min(now + config_.session_cache_ms, caller->session.expires_at_ms),
+                   generation);
+  }
+  return caller;
+}
+
+Result<Caller> AccountsService::read_caller(const std::string& token_hash, std::int64_t now_ms) {
+  auto session = sessions_.find_session(token_hash, now_ms);
   if (!session) {
     if (session.error().code == ErrorCode::not_found) {
       return make_error(ErrorCode::unauthenticated, "the session has expired; log in again");
@@ -117,9 +145,14 @@ Result<Caller> AccountsService::authenticate(std::string_view token) {
     return session.error();
   }
   auto user = users_.find_user(session->user_id);
-  if (!user)
-    return make_error(ErrorCode::unauthenticated, "the session's account no longer exists");
+  if (!user) return account_gone();
   return Caller{std::move(*user), std::move(*session)};
+}
+
+Result<User> AccountsService::current_user(const Caller& caller) {
+  auto user = users_.find_user(caller.user.id);
+  if (!user && user.error().code == ErrorCode::not_found) return account_gone();
+  return user;
 }
 
 Result<User> AccountsService::make_admin(std::string_view handle) {
@@ -128,6 +161,7 @@ Result<User> AccountsService::make_admin(std::string_view handle) {
   auto record = users_.find_user_by_handle(*normalised);
   if (!record) return make_error(ErrorCode::not_found, "no user @" + *normalised, "handle");
   if (auto ok = users_.set_admin(record->user.id, true); !ok) return ok.error();
+  callers_.forget_if([&](const Caller& caller) { return caller.user.id == record->user.id; });
   record->user.is_admin = true;
   return record->user;
 }

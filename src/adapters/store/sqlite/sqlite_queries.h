@@ -20,6 +20,16 @@ inline constexpr char kFeedNextPageSql[] =
     " WHERE v.status = 'published' AND (v.published_at_ms, v.id) < (?, ?)"
     " ORDER BY v.published_at_ms DESC, v.id DESC LIMIT ?";
 
+// The same two pages' places alone, read from the feed index without touching the rows.
+// Columns: published_at_ms, id.
+inline constexpr char kFeedFirstPositionsSql[] =
+    "SELECT v.published_at_ms, v.id FROM videos v WHERE v.status = 'published'"
+    " ORDER BY v.published_at_ms DESC, v.id DESC LIMIT ?";
+inline constexpr char kFeedNextPositionsSql[] =
+    "SELECT v.published_at_ms, v.id FROM videos v"
+    " WHERE v.status = 'published' AND (v.published_at_ms, v.id) < (?, ?)"
+    " ORDER BY v.published_at_ms DESC, v.id DESC LIMIT ?";
+
 // Parameters: creator id, limit.
 inline constexpr char kDraftsSql[] = "SELECT " DREAMFEED_VIDEO_COLUMNS DREAMFEED_VIDEO_FROM
                                      " WHERE v.creator_id = ? AND v.status = 'draft'"

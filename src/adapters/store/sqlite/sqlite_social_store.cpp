@@ -296,6 +296,23 @@ Result<std::vector<std::string>> SqliteStore::liked_among(
                    user_id, video_ids);
 }
 
+Result<std::vector<std::string>> SqliteStore::liked_videos(std::string_view user_id, int limit) {
+  std::vector<std::string> liked;
+  if (limit <= 0) return liked;
+  auto connection = pool_->acquire();
+  if (!connection) return connection.error();
+  // The primary key (user_id, video_id) holds the answer; the rows are not read.
+  auto query = (*connection)->prepare("SELECT video_id FROM likes WHERE user_id = ? LIMIT ?");
+  if (!query) return query.error();
+  query->bind_all(user_id, limit);
+  while (true) {
+    auto row = query->step();
+    if (!row) return row.error();
+    if (!*row) return liked;
+    liked.push_back(query->text(0));
+  }
+}
+
 // ---- comments ----
 
 Result<Comment> SqliteStore::add_comment(const Comment& comment) {

@@ -252,6 +252,30 @@ Result<std::vector<Video>> SqliteStore::list_published(const std::optional<FeedP
   return sqlite::read_videos(*query);
 }
 
+Result<std::vector<FeedPosition>> SqliteStore::list_published_positions(
+    const std::optional<FeedPosition>& after, int limit) {
+  if (limit <= 0) return std::vector<FeedPosition>{};
+  auto connection = pool_->acquire();
+  if (!connection) return connection.error();
+  auto query =
+      (*connection)
+          ->prepare(after ? sqlite::kFeedNextPositionsSql : sqlite::kFeedFirstPositionsSql);
+  if (!query) return query.error();
+  if (after) {
+    query->bind_all(after->published_at_ms, after->video_id, limit);
+  } else {
+    query->bind_all(limit);
+  }
+  std::vector<FeedPosition> positions;
+  while (true) {
+    auto row = query->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    positions.push_back(FeedPosition{query->int64(0), query->text(1)});
+  }
+  return positions;
+}
+
 Result<std::vector<Video>> SqliteStore::list_drafts(std::string_view user_id, int limit) {
   if (limit <= 0) return std::vector<Video>{};
   auto connection = pool_->acquire();

@@ -53,6 +53,8 @@ class SqliteStore final : public Store {
                                             int limit) override;
   Result<std::vector<Video>> list_drafts(std::string_view user_id, int limit) override;
   Result<std::vector<Video>> find_published(const std::vector<std::string>& video_ids) override;
+  Result<std::vector<FeedPosition>> list_published_positions(
+      const std::optional<FeedPosition>& after, int limit) override;
 
   // JobQueue (sqlite_job_queue.cpp)
   Result<Job> enqueue(const NewJob& job) override;
@@ -92,6 +94,7 @@ class SqliteStore final : public Store {
   Result<std::int64_t> unlike(std::string_view user_id, std::string_view video_id) override;
   Result<std::vector<std::string>> liked_among(std::string_view user_id,
                                                const std::vector<std::string>& video_ids) override;
+  Result<std::vector<std::string>> liked_videos(std::string_view user_id, int limit) override;
   Result<Comment> add_comment(const Comment& comment) override;
   Result<Comment> find_comment(std::string_view comment_id) override;
   Status delete_comment(std::string_view comment_id) override;
