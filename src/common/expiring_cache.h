@@ -12,6 +12,7 @@
 // Written here because neither the standard library nor Boost has an expiring map.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
@@ -25,8 +26,9 @@ namespace dreamfeed {
 template <class Value>
 class ExpiringCache {
  public:
-  // At most `max_entries` are kept; when full, the expired ones go, and if none had
-  // expired, all of them (simple, and a full cache of live entries is rare by sizing).
+  // At most `max_entries` are kept; when full, the expired ones go, and if that frees
+  // nothing, an arbitrary tenth of the live ones (the map's order), so a cache sized
+  // below its working set keeps most of what it holds instead of starting cold.
   explicit ExpiringCache(std::size_t max_entries) : max_entries_(max_entries) {}
 
   // The value under `key` while `now_ms` is before its expiry; nullopt otherwise.
@@ -52,7 +54,12 @@ class ExpiringCache {
     if (entries_.size() >= max_entries_ && !entries_.contains(key)) {
       std::erase_if(entries_,
                     [&](const auto& entry) { return now_ms >= entry.second.expires_at_ms; });
-      if (entries_.size() >= max_entries_) entries_.clear();
+      if (entries_.size() >= max_entries_) {
+        std::size_t drop = std::max<std::size_t>(1, max_entries_ / 10);
+        for (auto it = entries_.begin(); drop > 0 && it != entries_.end(); --drop) {
+          it = entries_.erase(it);
+        }
+      }
     }
     entries_.insert_or_assign(std::move(key), Entry{std::move(value), expires_at_ms});
   }
