@@ -131,9 +131,8 @@ int main(int argc, char** argv) {
       // What the server's PreparedFeeds runs once per scroll: every prepared page at once.
       const auto user = state.user_index(viewer);
       t = Clock::now();
-      const auto slots =
-          ranker.places(user.value_or(kNone), user ? state.viewer(*user) : nullptr, now, 10,
-                        prepared_pages, {});
+      const auto slots = ranker.places(user.value_or(kNone), user ? state.viewer(*user) : nullptr,
+                                       now, 10, prepared_pages, {});
       prepared_ms.push_back(seconds_since(t) * 1000);
       prepared_items += slots.size();
     }
