@@ -20,7 +20,8 @@
 #   ingest:     POST /api/v1/events (bench/events_post.lua, 20 per batch) with the
 #               server's threads pinned to one core                  (target ≥ 20,000/s)
 # Medians of RUNS runs taken alternately; figures printed last.
-# CLIPS, VIEWERS, EVENTS shrink it for a quick look; SEEDED=DIR reuses a seeding (below).
+# CLIPS, VIEWERS, EVENTS shrink it for a quick look; SEEDED=DIR reuses a seeding (below);
+# SERVE_ARGS adds options to dreamfeed serve (e.g. "--http-threads 8").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -62,7 +63,7 @@ port=$(free_port)
 url="http://127.0.0.1:$port"
 started=$(date +%s.%N)
 build/src/cli/dreamfeed serve --listen "127.0.0.1:$port" --data "$work/data" --workers 0 \
-  --web "$work/no-web" --log-level warn >"$work/dreamfeed.log" 2>&1 &
+  --web "$work/no-web" --log-level warn ${SERVE_ARGS:-} >"$work/dreamfeed.log" 2>&1 &
 pid=$!
 for _ in $(seq 1200); do curl -sf -o /dev/null "$url/healthz" && break; sleep 0.1; done
 curl -sf -o /dev/null "$url/healthz" || { cat "$work/dreamfeed.log"; exit 1; }
