@@ -46,6 +46,26 @@ describe('SceneView', () => {
     expect(screen.getByText('blorfy').tagName).toBe('MARK');
   });
 
+  it('lists the dialogue lines the voice could not speak, with why', () => {
+    render(
+      <SceneView
+        scene={{
+          engine: 'sketch',
+          understood: {
+            subjects: [{ kind: 'robot', word: 'robot', count: 1 }],
+            dialogue: [
+              { text: 'beep', speaker: 'robot', voice: 'robot' },
+              { text: 'hello', speaker: 'robot', voice: 'robot' },
+            ],
+          },
+          sound: { not_spoken: [{ line: 1, speaker: 'robot', reason: 'the voice did not answer in time' }] },
+        }}
+      />,
+    );
+    expect(screen.getByText('Lines not spoken')).toBeTruthy();
+    expect(screen.getByText('robot: “hello” (the voice did not answer in time)')).toBeTruthy();
+  });
+
   it('falls back to readable JSON for shapes it does not know', () => {
     const { container } = render(<SceneView scene={{ layers: [{ shape: 'circle' }] }} />);
     expect(container.querySelector('pre')?.textContent).toContain('"shape": "circle"');

@@ -1,7 +1,8 @@
 // "What the generator understood": the clip's scene graph made readable — subjects,
-// setting, actions, dialogue, moods, the words it did not understand — with the full
-// JSON one click away (and open when the shape is not one it knows). The sketch
-// engine nests the graph under `understood`; other backends may put it at the top.
+// setting, actions, dialogue (and lines the voice could not speak), moods, the words it
+// did not understand — with the full JSON one click away (and open when the shape is not
+// one it knows). The sketch engine nests the graph under `understood` (and its sound
+// under `sound`); other backends may put the graph at the top.
 import type { ComponentChildren } from 'preact';
 
 type Obj = Record<string, unknown>;
@@ -73,6 +74,15 @@ export function SceneView({ scene }: { scene: unknown }) {
     : [];
   const moods = Array.isArray(graph.moods) ? graph.moods.map(text).filter(Boolean) : [];
   const unknown = Array.isArray(graph.unknown_words) ? graph.unknown_words.map(String) : [];
+  // Lines the voice could not speak (the clip was made without them), with why.
+  const sound = isObj(top.sound) ? top.sound : {};
+  const notSpoken = Array.isArray(sound.not_spoken)
+    ? sound.not_spoken.filter(isObj).map((n) => {
+        const line = Array.isArray(graph.dialogue) ? graph.dialogue[Number(n.line)] : undefined;
+        const said = isObj(line) ? ` “${text(line.text)}”` : '';
+        return `${text(n.speaker) || 'someone'}:${said} (${text(n.reason) || 'not spoken'})`;
+      })
+    : [];
   const known = subjects.length + actions.length + dialogue.length + moods.length + unknown.length > 0 || setting !== '';
 
   return (
@@ -82,6 +92,7 @@ export function SceneView({ scene }: { scene: unknown }) {
       <Group title="Setting" items={setting ? [setting] : []} />
       <Group title="Actions" items={actions} />
       <Group title="Dialogue" items={dialogue} />
+      <Group title="Lines not spoken" items={notSpoken} />
       <Group title="Mood" items={moods.length ? [moods.join(', ')] : []} />
       {unknown.length > 0 && (
         <div class="scene-group">
