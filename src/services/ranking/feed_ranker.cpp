@@ -45,11 +45,7 @@ std::vector<PageSlot> FeedRanker::places(std::uint32_t viewer_user, const Viewer
   std::vector<Candidate> candidates = collect_candidates(ctx);
   apply_filters(state_, viewer_user, viewer, now_ms, candidates);
   if (!exclude.empty()) {
-    std::vector<std::uint32_t> excluded;
-    for (const auto& id : exclude) {
-      if (auto c = state_.clip_index(id)) excluded.push_back(*c);
-    }
-    std::sort(excluded.begin(), excluded.end());
+    const std::vector<std::uint32_t> excluded = sorted_clip_indexes(state_, exclude);
     std::erase_if(candidates, [&](const Candidate& c) {
       return std::binary_search(excluded.begin(), excluded.end(), c.clip);
     });

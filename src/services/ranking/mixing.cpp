@@ -28,6 +28,17 @@ bool allowed(const RankingState& state, const std::vector<PageSlot>& page, const
 
 }  // namespace
 
+bool is_ad_place(const RankingConfig& config, int place) {
+  const auto& ads = config.mixing.ad_slots;
+  return std::find(ads.begin(), ads.end(), place) != ads.end();
+}
+
+int clips_per_page(const RankingConfig& config, int limit) {
+  int clips = 0;
+  for (int place = 0; place < limit; ++place) clips += is_ad_place(config, place) ? 0 : 1;
+  return clips;
+}
+
 std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCandidate> ranked,
                                int limit, int pages) {
   const auto& mixing = state.config().mixing;
@@ -41,7 +52,7 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
   for (int pos = 0; pos < limit * pages; ++pos) {
     const int place = pos % limit;
     PageSlot slot;
-    if (std::find(mixing.ad_slots.begin(), mixing.ad_slots.end(), place) != mixing.ad_slots.end()) {
+    if (is_ad_place(state.config(), place)) {
       slot.ad = true;
       page.push_back(slot);
       continue;

@@ -29,6 +29,11 @@ struct PageSlot {
 // `ranked` must be sorted best first. Returns `limit` × `pages` slots at most (fewer when
 // candidates run out; trailing empties are dropped): consecutive pages, each with its own
 // exploration and ad places, the creator and topic rules holding across page boundaries.
+// Whether place `place` (0-based) of every page is kept for an ad, and how many clips a
+// page of `limit` places holds besides its ad places.
+bool is_ad_place(const RankingConfig& config, int place);
+int clips_per_page(const RankingConfig& config, int limit);
+
 std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCandidate> ranked,
                                int limit, int pages = 1);
 

@@ -4,35 +4,9 @@
 #include <algorithm>
 
 #include "services/ranking/filters.h"
-#include "services/ranking/wellbeing.h"
+#include "services/ranking/mixing.h"
 
 namespace dreamfeed::ranking {
-namespace {
-
-bool is_ad_place(const RankingConfig& config, int place) {
-  const auto& ads = config.mixing.ad_slots;
-  return std::find(ads.begin(), ads.end(), place) != ads.end();
-}
-
-// How many clips a page of `limit` holds besides its ad places.
-int clips_per_page(const RankingConfig& config, int limit) {
-  int clips = 0;
-  for (int place = 0; place < limit; ++place) clips += is_ad_place(config, place) ? 0 : 1;
-  return clips;
-}
-
-std::vector<std::uint32_t> clip_indexes(const RankingState& state,
-                                        std::span<const std::string> ids) {
-  std::vector<std::uint32_t> out;
-  out.reserve(ids.size());
-  for (const auto& id : ids) {
-    if (auto c = state.clip_index(id)) out.push_back(*c);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-}  // namespace
 
 FeedPage PreparedFeeds::page(const FeedRanker& ranker, std::string_view viewer_id,
                              std::int64_t now_ms, int limit, std::span<const std::string> exclude) {
@@ -45,7 +19,7 @@ FeedPage PreparedFeeds::page(const FeedRanker& ranker, std::string_view viewer_i
   if (!ranker.begin_page(viewer, now_ms, page)) return page;
 
   // The next clips of the prepared places that may still be shown, in order.
-  const std::vector<std::uint32_t> served = clip_indexes(state, exclude);
+  const std::vector<std::uint32_t> served = sorted_clip_indexes(state, exclude);
   const std::size_t wanted = static_cast<std::size_t>(clips_per_page(state.config(), limit));
   auto take = [&](const Prepared& prepared) {
     std::vector<Place> picked;

@@ -1,16 +1,17 @@
-// PreparedFeeds: a signed-in viewer's next few pages, ranked and mixed in one pass and
-// kept for a short while, so a scroll through six pages runs the pipeline once instead of
-// six times. The pipeline's cost is nearly all candidates and scoring, which do not
-// depend on how many places are mixed, so six pages cost little more than one.
+// PreparedFeeds: a signed-in viewer's next few pages (config `prepared.pages`), ranked and
+// mixed in one pass and kept for a short while, so a passive scroll runs the pipeline
+// once instead of once a page. The pipeline's cost is nearly all candidates and scoring,
+// which do not depend on how many places are mixed, so ten pages cost little more than one.
 //
 // A viewer's prepared places are made again when they are used up, older than the
 // config's ttl (so new clips and trends reach them within it), when the viewer has said
 // what they want since (ViewerState::taste_version: steering, not interested, hide,
 // follow), or has finished or liked `new_positives` clips since (ViewerState::positives),
-// so clips like those come soon: the simulator measured what a scroll loses without it. Every place
-// is checked again as it is served — removed clips, hidden creators, clips seen since, clips the
-// cursor says were served — so what a viewer does between pages still shows at once. Other learning
-// from watching (affinities, skips) shapes the next preparation, not the places already prepared.
+// so clips like those come soon: the simulator measured what a scroll loses without it.
+// Every place is checked again as it is served — removed clips, hidden creators, clips
+// seen since, clips the cursor says were served — so what a viewer does between pages
+// still shows at once. Other learning from watching (affinities, skips) shapes the next
+// preparation, not the places already prepared.
 //
 // Thread-safe: pages are made under RankingService's shared lock, by several threads at
 // once; the viewers are spread over mutex-guarded shards. Memory is bounded by

@@ -50,8 +50,8 @@ struct RankingConfig {
   } wellbeing;
   // A signed-in viewer's next pages are ranked in one pass and kept (prepared_feeds.h).
   struct Prepared {
-    int pages = 6;              // pages ranked at once
-    int ttl_seconds = 600;      // how long they stay good: six pages are ~8 minutes of watching
+    int pages = 10;             // pages ranked at once
+    int ttl_seconds = 600;      // how long they stay good: about what ten pages take to watch
     int max_viewers = 100'000;  // viewers kept at once (~1 KB each)
     int new_positives = 2;      // clips finished or liked since that prepare again (0: never)
   } prepared;
