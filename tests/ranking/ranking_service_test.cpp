@@ -92,6 +92,45 @@ TEST_F(RankingServiceTest, SnapshotRoundTripThroughTheService) {
   std::filesystem::remove_all(dir);
 }
 
+// Keeps the latest snapshot in memory and counts the writes.
+class CountingSnapshotStore final : public RankingSnapshotStore {
+ public:
+  Status save(std::string_view bytes) override {
+    ++saves;
+    latest = std::string(bytes);
+    return {};
+  }
+  Result<std::optional<std::string>> load() override { return latest; }
+  int saves = 0;
+  std::optional<std::string> latest;
+};
+
+TEST_F(RankingServiceTest, AnUnchangedStateIsNotSavedAgain) {
+  CountingSnapshotStore store;
+  ASSERT_TRUE(service.save(store).ok());
+  EXPECT_EQ(store.saves, 1);
+  ASSERT_TRUE(service.save(store).ok());
+  (void)service.page("ada", 10);  // reading pages changes nothing worth saving
+  ASSERT_TRUE(service.save(store).ok());
+  EXPECT_EQ(store.saves, 1) << "nothing changed since the last snapshot";
+
+  std::vector<IncomingEvent> batch{finished("c0")};
+  ASSERT_EQ(service.record_events("ada", batch)->accepted, 1u);
+  ASSERT_TRUE(service.save(store).ok());
+  EXPECT_EQ(store.saves, 2) << "an event changed the state";
+  service.publish(ClipInfo{"new", "newcomer", "a quiet lake", kNow - 1000, 8000, std::nullopt});
+  ASSERT_TRUE(service.save(store).ok());
+  EXPECT_EQ(store.saves, 3) << "a published clip changed the state";
+
+  RankingService restarted(testing::project_config(), clock);
+  ASSERT_TRUE(restarted.restore(store).ok());
+  ASSERT_TRUE(restarted.save(store).ok());
+  EXPECT_EQ(store.saves, 3) << "a state just restored is what the store holds";
+  EXPECT_EQ(restarted.record_events("ada", batch)->duplicates, 1u);
+  ASSERT_TRUE(restarted.save(store).ok());
+  EXPECT_EQ(store.saves, 4) << "every logged change is saved, so the log can forget it";
+}
+
 TEST_F(RankingServiceTest, PagesAreServedWhileEventsArrive) {
   service.refresh_if_older_than(0);
   std::atomic<bool> done = false;

@@ -15,6 +15,7 @@ RankingService::RankingService(RankingConfig config, const Clock& clock, Ranking
 
 RankingService::Outcome RankingService::apply_change(const RankingChange& change) {
   const std::int64_t now = clock_.now_ms();
+  ++changes_;
   Outcome outcome;
   std::visit(
       [&](const auto& what) {
@@ -78,6 +79,7 @@ Status RankingService::note_creation(std::string_view viewer_id) {
 
 void RankingService::publish(const ClipInfo& clip) {
   std::unique_lock lock(mutex_);
+  ++changes_;
   const std::uint32_t index = state_.upsert_clip(clip);
   ranker_.add_published(index);
   published_since_refresh_.push_back(index);
@@ -85,11 +87,13 @@ void RankingService::publish(const ClipInfo& clip) {
 
 void RankingService::remove(std::string_view clip_id) {
   std::unique_lock lock(mutex_);
+  ++changes_;
   state_.remove_clip(clip_id);
 }
 
 void RankingService::reconcile_catalogue(std::span<const ClipInfo> published) {
   std::unique_lock lock(mutex_);
+  ++changes_;
   std::vector<bool> in_store(state_.clip_count(), false);
   for (const ClipInfo& clip : published) {
     const std::uint32_t index = state_.upsert_clip(clip);
@@ -206,21 +210,31 @@ std::int64_t RankingService::lists_computed_at_ms() const {
 }
 
 Status RankingService::save(RankingSnapshotStore& store) const {
+  std::lock_guard one_save(save_mutex_);
   std::string bytes;
   std::uint64_t position = 0;
+  std::uint64_t changes = 0;
   {
     std::shared_lock lock(mutex_);
+    if (saved_changes_ == changes_) return {};
     bytes = StateCodec::encode(state_);
     position = state_.log_position();
+    changes = changes_;
   }
   if (auto saved = store.save(bytes); !saved) return saved;
+  saved_changes_ = changes;
   if (log_ && position > 0) return log_->forget_through(position);
   return {};
 }
 
 Status RankingService::restore(RankingSnapshotStore& store) {
   std::unique_lock lock(mutex_);
-  return restore_snapshot(store, state_);
+  auto restored = restore_snapshot(store, state_);
+  if (restored) {
+    std::lock_guard one_save(save_mutex_);
+    saved_changes_ = changes_;
+  }
+  return restored;
 }
 
 Result<std::size_t> RankingService::replay_log() {

@@ -85,7 +85,9 @@ class RankingService {
   void refresh_if_older_than(std::int64_t max_age_ms);
   // When the shared lists were last computed (-1: never); for monitoring and tests.
   std::int64_t lists_computed_at_ms() const;
-  // Saves a snapshot, then lets the event log forget what the snapshot holds.
+  // Saves a snapshot, then lets the event log forget what the snapshot holds. Writes
+  // nothing when the state has not changed since the last save or restore: at a million
+  // clips a snapshot is hundreds of MB, and an idle server should not rewrite it.
   Status save(RankingSnapshotStore& store) const;
   // At start-up, before any other call: the latest snapshot.
   Status restore(RankingSnapshotStore& store);
@@ -115,6 +117,9 @@ class RankingService {
   FeedRanker ranker_;
   mutable PreparedFeeds prepared_;  // a cache: pages change it under the shared lock
   std::int64_t lists_at_ms_ = -1;
+  std::uint64_t changes_ = 0;      // changes applied to state_ (under mutex_), for save()
+  mutable std::mutex save_mutex_;  // one save at a time
+  mutable std::optional<std::uint64_t> saved_changes_;  // changes_ at the last save or restore
   std::vector<std::uint32_t> published_since_refresh_;
   std::mutex refresh_mutex_;  // one refresh at a time
 };
