@@ -2,6 +2,7 @@
 #include "services/ranking/prepared_feeds.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "services/ranking/filters.h"
 #include "services/ranking/mixing.h"
@@ -19,13 +20,16 @@ FeedPage PreparedFeeds::page(const FeedRanker& ranker, std::string_view viewer_i
   if (!ranker.begin_page(viewer, now_ms, page)) return page;
 
   // The next clips of the prepared places that may still be shown, in order.
-  const std::vector<std::uint32_t> served = sorted_clip_indexes(state, exclude);
+  std::vector<std::uint32_t> served;
+  served.reserve(exclude.size());
+  for (const std::string& id : exclude) served.push_back(id_hash(id));
+  std::sort(served.begin(), served.end());
   const std::size_t wanted = static_cast<std::size_t>(clips_per_page(state.config(), limit));
   auto take = [&](const Prepared& prepared) {
     std::vector<Place> picked;
     for (const Place& place : prepared.places) {
       if (picked.size() == wanted) break;
-      if (std::binary_search(served.begin(), served.end(), place.clip)) continue;
+      if (std::binary_search(served.begin(), served.end(), place.id_hash)) continue;
       if (filter_reason(state, *user, viewer, place.clip, now_ms)) continue;
       picked.push_back(place);
     }
@@ -73,6 +77,10 @@ FeedPage PreparedFeeds::page(const FeedRanker& ranker, std::string_view viewer_i
   return page;
 }
 
+std::uint32_t PreparedFeeds::id_hash(std::string_view clip_id) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(clip_id));
+}
+
 bool PreparedFeeds::fresh(const Prepared& prepared, const ViewerState* viewer,
                           std::int64_t now_ms) const {
   const std::uint32_t taste = viewer ? viewer->taste_version : 0;
@@ -99,6 +107,7 @@ PreparedFeeds::Prepared PreparedFeeds::prepare(const FeedRanker& ranker, std::ui
     if (!slot.item) continue;  // ad places are put back as pages are served
     const RankedCandidate& r = *slot.item;
     prepared.places.push_back(Place{.clip = r.candidate.clip,
+                                    .id_hash = id_hash(ranker.state().clip_id(r.candidate.clip)),
                                     .score = static_cast<float>(r.score.total),
                                     .source = r.candidate.source,
                                     .topic = r.candidate.topic,
