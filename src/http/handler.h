@@ -102,7 +102,8 @@ class RequestContext {
       if (k == name) return v;
     return {};
   }
-  // Decoded query parameter; nullopt when absent.
+  // Decoded query parameter (the first of that name); nullopt when absent, or when the
+  // query string is not valid. The query is decoded once, at the first call.
   std::optional<std::string> query_param(std::string_view name) const;
   // Header value; empty when absent.
   std::string_view header(std::string_view name) const {
@@ -118,6 +119,8 @@ class RequestContext {
   std::string_view query_;
   std::vector<std::pair<std::string, std::string>> path_params_;
   std::string remote_address_;
+  // The decoded query, in order; made by the first query_param call.
+  mutable std::optional<std::vector<std::pair<std::string, std::string>>> query_params_;
 };
 
 using Handler = std::function<Response(RequestContext&)>;

@@ -11,18 +11,23 @@
 namespace dreamfeed::http {
 
 std::optional<std::string> RequestContext::query_param(std::string_view name) const {
-  // Boost.URL 1.81's parse_query calls strlen on the data it is given, so it needs a
-  // NUL-terminated copy: the query is a view into the request target, which is not.
-  if (query_.empty()) return std::nullopt;
-  const std::string query(query_);
-  auto params = boost::urls::parse_query(query);
-  if (!params) return std::nullopt;
-  boost::urls::encoding_opts form;
-  form.space_as_plus = true;
-  for (auto param : *params) {
-    if (param.key.decode(form) != name) continue;
-    if (!param.has_value) return std::string();
-    return param.value.decode(form);
+  if (!query_params_) {
+    query_params_.emplace();
+    // Boost.URL 1.81's parse_query calls strlen on the data it is given, so it needs a
+    // NUL-terminated copy: the query is a view into the request target, which is not.
+    const std::string query(query_);
+    auto params = boost::urls::parse_query(query);
+    if (!query.empty() && params) {
+      boost::urls::encoding_opts form;
+      form.space_as_plus = true;
+      for (auto param : *params) {
+        query_params_->emplace_back(param.key.decode(form),
+                                    param.has_value ? param.value.decode(form) : std::string());
+      }
+    }
+  }
+  for (const auto& [key, value] : *query_params_) {
+    if (key == name) return value;
   }
   return std::nullopt;
 }
