@@ -31,7 +31,8 @@ TEST(OpenApi, DocumentAndRouterListTheSameOperations) {
   FfmpegImageTranscoder images;
   SocialService social(*store, *store, studio, blobs, images, clock, dir / "scratch");
   ranking::RankingService ranking(ranking::RankingConfig{}, clock);
-  ForYouFeed for_you(ranking, *store);
+  CachedClipStore clips(*store, *store, clock);
+  ForYouFeed for_you(ranking, clips);
   http::ApiContext api{accounts, studio, feed, social, blobs, clock, ranking, for_you};
   http::Router router;
   http::add_api_routes(router, api);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "ranking/ranking_fixture.h"
@@ -39,7 +40,7 @@ class ForYouFeedTest : public testing::StudioFixture {
 
   std::vector<std::string> ids(const ForYouPage& page) {
     std::vector<std::string> out;
-    for (const auto& item : page.items) out.push_back(item.video.id);
+    for (const auto& item : page.items) out.push_back(item.video->id);
     return out;
   }
 
@@ -60,8 +61,8 @@ TEST_F(ForYouFeedTest, PublishedClipsAreShownWithTheirRecordsAndReasons) {
   EXPECT_EQ(page->items.size(), 2u);
   for (const auto& item : page->items) {
     EXPECT_FALSE(item.reason.empty());
-    EXPECT_EQ(item.video.creator_handle, "alice") << "the store's joined record";
-    EXPECT_TRUE(item.video.id == first.id || item.video.id == second.id);
+    EXPECT_EQ(item.video->creator_handle, "alice") << "the store's joined record";
+    EXPECT_TRUE(item.video->id == first.id || item.video->id == second.id);
   }
   EXPECT_FALSE(page->next_cursor) << "a short page: nothing more to give";
   EXPECT_TRUE(feed->page(alice.id, "", 10)->items.empty()) << "never one's own clips";
@@ -76,7 +77,7 @@ TEST_F(ForYouFeedTest, ARememberedRecordShowsEveryChangeAtOnce) {
     auto page = feed->page(bob.id, "", 10);
     EXPECT_TRUE(page) << page.error().message;
     EXPECT_EQ(page->items.size(), 1u);
-    return page->items.empty() ? Video{} : page->items.front().video;
+    return page->items.empty() ? Video{} : *page->items.front().video;
   };
   EXPECT_EQ(shown().likes, 0);  // now remembered
   const std::vector<std::string> page_ids{clip.id};
@@ -116,16 +117,16 @@ TEST_F(ForYouFeedTest, ARememberedRecordShowsEveryChangeAtOnce) {
   auto page = feed->page(carol.id, "", 10).value();
   ASSERT_EQ(page.items.size(), 2u);
   for (const auto& item : page.items) {
-    if (item.video.id == clip.id) {
-      EXPECT_EQ(item.video.remixes, 1);
+    if (item.video->id == clip.id) {
+      EXPECT_EQ(item.video->remixes, 1);
     } else {
-      EXPECT_EQ(item.video.remix_source_handle, "alice");
+      EXPECT_EQ(item.video->remix_source_handle, "alice");
     }
   }
   ASSERT_TRUE(ranked_studio->delete_video(alice, clip.id));
   page = feed->page(carol.id, "", 10).value();
   ASSERT_EQ(page.items.size(), 1u);
-  EXPECT_FALSE(page.items.front().video.remix_source_handle) << "its source is gone";
+  EXPECT_FALSE(page.items.front().video->remix_source_handle) << "its source is gone";
 }
 
 TEST_F(ForYouFeedTest, AViewerWithMoreLikesThanAreKeptIsAskedOfTheStore) {
@@ -145,13 +146,32 @@ TEST_F(ForYouFeedTest, AViewerWithMoreLikesThanAreKeptIsAskedOfTheStore) {
   EXPECT_EQ(few.liked_among(bob.id, both).value(), std::vector<std::string>{second.id});
 }
 
+TEST_F(ForYouFeedTest, EachItemSaysWhetherTheViewerLikedIt) {
+  Video liked = publish_clip(alice);
+  Video other = publish_clip(alice);
+  auto liked_of = [&](const std::string& viewer) {
+    std::map<std::string, bool> out;
+    auto page = feed->page(viewer, "", 10);
+    EXPECT_TRUE(page) << page.error().message;
+    for (const auto& item : page->items) {
+      out[item.video->id] = item.liked_by_me;
+    }
+    return out;
+  };
+  EXPECT_EQ(liked_of(bob.id), (std::map<std::string, bool>{{liked.id, false}, {other.id, false}}));
+  ASSERT_TRUE(clips->like(bob.id, liked.id, clock.now_ms()));
+  EXPECT_EQ(liked_of(bob.id), (std::map<std::string, bool>{{liked.id, true}, {other.id, false}}));
+  EXPECT_EQ(liked_of(""), (std::map<std::string, bool>{{liked.id, false}, {other.id, false}}))
+      << "a visitor has liked nothing";
+}
+
 TEST_F(ForYouFeedTest, AChangeMadeByAnotherProcessShowsWithinTheCacheTime) {
   Video clip = publish_clip(alice);
   ASSERT_EQ(feed->page(bob.id, "", 10)->items.size(), 1u);
   ASSERT_TRUE(clips->liked_among(bob.id, {clip.id})->empty());
   ASSERT_TRUE(store->like(bob.id, clip.id, clock.now_ms()));  // not through the cache
   clock.advance_ms(ClipCacheConfig{}.ttl.count());
-  EXPECT_EQ(feed->page(bob.id, "", 10)->items.front().video.likes, 1);
+  EXPECT_EQ(feed->page(bob.id, "", 10)->items.front().video->likes, 1);
   EXPECT_EQ(clips->liked_among(bob.id, {clip.id})->size(), 1u);
 }
 

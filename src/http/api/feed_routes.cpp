@@ -7,31 +7,41 @@
 #include <array>
 #include <boost/json/array.hpp>
 #include <boost/json/monotonic_resource.hpp>
+#include <boost/json/serialize.hpp>
+#include <memory>
 
 #include "http/api/api_routes.h"
 #include "http/api/caller.h"
 #include "http/api/json_views.h"
 #include "http/api/paging.h"
+#include "http/api/video_json_memo.h"
 
 namespace dreamfeed::http {
 
 namespace {
 
-// {"items": [video + reason…], "next_cursor", "limit_reached", "message", "nudge"}.
-boost::json::object for_you_json(ForYouPage& page, const boost::json::storage_ptr& storage) {
-  boost::json::array items(storage);
-  items.reserve(page.items.size());
-  for (ForYouItem& item : page.items) {
-    boost::json::object video = video_json(item.video, false, storage);
-    video["reason"] = item.reason;
-    items.push_back(std::move(video));
+// {"items": [video + liked_by_me + reason…], "next_cursor", "limit_reached", "message",
+// "nudge"}: each clip's text from the memo, the rest written here.
+std::string for_you_body(const ForYouPage& page, VideoJsonMemo& memo) {
+  std::string body = R"({"items":[)";
+  for (const ForYouItem& item : page.items) {
+    if (body.back() != '[') body += ',';
+    body += *memo.open_object(item.video);
+    body +=
+        item.liked_by_me ? R"(,"liked_by_me":true,"reason":)" : R"(,"liked_by_me":false,"reason":)";
+    body += boost::json::serialize(boost::json::string(item.reason));
+    body += '}';
   }
-  boost::json::object out = page_json(std::move(items), page.next_cursor, storage);
-  out["limit_reached"] = page.limit_reached;
-  out["message"] =
-      page.message.empty() ? boost::json::value(nullptr) : boost::json::value(page.message);
-  out["nudge"] = page.nudge ? boost::json::value(*page.nudge) : boost::json::value(nullptr);
-  return out;
+  const boost::json::object rest{
+      {"next_cursor",
+       page.next_cursor ? boost::json::value(*page.next_cursor) : boost::json::value(nullptr)},
+      {"limit_reached", page.limit_reached},
+      {"message",
+       page.message.empty() ? boost::json::value(nullptr) : boost::json::value(page.message)},
+      {"nudge", page.nudge ? boost::json::value(*page.nudge) : boost::json::value(nullptr)}};
+  body += "],";
+  body += std::string_view(boost::json::serialize(rest)).substr(1);  // past its '{'
+  return body;
 }
 
 // A feed page's JSON is built in one arena and then written out: a page is hundreds of
@@ -45,19 +55,12 @@ BodyReply page_reply(Build build) {
   return json_reply(build(boost::json::storage_ptr(&arena)));
 }
 
-// liked_by_me on each item, with one store query.
-dreamfeed::Status mark_liked(ApiContext& api, const User* viewer, ForYouPage& page) {
-  std::vector<Video> videos;
-  for (ForYouItem& item : page.items) videos.push_back(std::move(item.video));
-  auto marked = api.social.mark_liked(viewer, videos);
-  for (std::size_t i = 0; i < videos.size(); ++i) page.items[i].video = std::move(videos[i]);
-  return marked;
-}
-
 }  // namespace
 
 void add_feed_routes(Router& router, ApiContext& api) {
-  router.add(Verb::get, "/api/v1/feed", [&api](RequestContext& request) -> Response {
+  // As many clips as the clip cache keeps records of: the texts follow the records.
+  auto memo = std::make_shared<VideoJsonMemo>(ClipCacheConfig{}.max_clips);
+  router.add(Verb::get, "/api/v1/feed", [&api, memo](RequestContext& request) -> Response {
     const bool shared_page = session_token(request).empty();
     const std::string cache_key(request.raw_query());
     if (shared_page) {
@@ -84,8 +87,7 @@ void add_feed_routes(Router& router, ApiContext& api) {
       auto page = api.for_you.page(viewer ? std::string_view(viewer->id) : std::string_view(),
                                    page_cursor(request), *limit);
       if (!page) return reply_for(page.error());
-      if (auto ok = mark_liked(api, viewer, *page); !ok) return reply_for(ok.error());
-      reply = page_reply([&](const auto& storage) { return for_you_json(*page, storage); });
+      reply.body = for_you_body(*page, *memo);
     }
     if (shared_page) api.public_pages->store(cache_key, reply.body, generation);
     return reply;

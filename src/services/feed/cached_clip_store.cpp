@@ -29,12 +29,23 @@ void CachedClipStore::forget_creator(std::string_view creator_id) {
 
 Result<std::vector<Video>> CachedClipStore::find_published(
     const std::vector<std::string>& video_ids) {
-  const std::int64_t now = clock_.now_ms();
+  auto records = find_published_records(video_ids);
+  if (!records) return records.error();
   std::vector<Video> found;
+  found.reserve(records->size());
+  for (const auto& record : *records) found.push_back(*record);
+  return found;
+}
+
+Result<std::vector<std::shared_ptr<const Video>>> CachedClipStore::find_published_records(
+    const std::vector<std::string>& video_ids) {
+  const std::int64_t now = clock_.now_ms();
+  std::vector<std::shared_ptr<const Video>> found;
+  found.reserve(video_ids.size());
   std::vector<std::string> missing;
   for (const std::string& id : video_ids) {
     if (auto clip = clips_.find(id, now)) {
-      found.push_back(**clip);
+      found.push_back(std::move(*clip));
     } else {
       missing.push_back(id);
     }
@@ -46,7 +57,7 @@ Result<std::vector<Video>> CachedClipStore::find_published(
   for (Video& video : *read) {
     std::string id = video.id;
     auto clip = std::make_shared<const Video>(std::move(video));
-    found.push_back(*clip);
+    found.push_back(clip);
     clips_.store(std::move(id), std::move(clip), now, now + ttl_ms_, generation);
   }
   return found;

@@ -51,6 +51,13 @@ class CachedClipStore final : public VideoStore, public SocialStore {
   Result<std::vector<FeedPosition>> list_published_positions(
       const std::optional<FeedPosition>& after, int limit) override;
 
+  // find_published's records as they are kept, shared instead of copied (a record holds
+  // its scene graph, about 2 KB), in no particular order. A record is never changed:
+  // a write replaces it, so a caller may key what it derives from one on its address
+  // (see http/api/video_json_memo.h). With no cache (ttl 0) each call makes new ones.
+  Result<std::vector<std::shared_ptr<const Video>>> find_published_records(
+      const std::vector<std::string>& video_ids);
+
   // SocialStore
   Result<User> update_profile(std::string_view user_id,
                               const std::optional<std::string>& display_name,

@@ -61,16 +61,23 @@ Result<ForYouPage> ForYouFeed::page(std::string_view viewer_id, std::string_view
   for (const ranking::FeedItem& item : ranked.items) {
     if (!item.ad_slot) ids.push_back(item.video_id);  // ad slots stay empty until ads exist
   }
-  auto records = videos_.find_published(ids);
+  auto records = clips_.find_published_records(ids);
   if (!records) return records.error();
-  std::unordered_map<std::string, Video*> by_id;
-  for (Video& video : *records) by_id.emplace(video.id, &video);
+  std::vector<std::string> liked;
+  if (!viewer_id.empty() && !ids.empty()) {
+    auto found = clips_.liked_among(viewer_id, ids);
+    if (!found) return found.error();
+    liked = std::move(*found);
+  }
+  std::unordered_map<std::string_view, const std::shared_ptr<const Video>*> by_id;
+  for (const auto& record : *records) by_id.emplace(record->id, &record);
   for (ranking::FeedItem& item : ranked.items) {
     // A clip the ranking still holds but the store no longer publishes (deleted by
     // another server process) is left out.
     auto found = by_id.find(item.video_id);
     if (item.ad_slot || found == by_id.end()) continue;
-    page.items.push_back(ForYouItem{std::move(*found->second), std::move(item.reason)});
+    const bool liked_by_me = std::find(liked.begin(), liked.end(), item.video_id) != liked.end();
+    page.items.push_back(ForYouItem{*found->second, std::move(item.reason), liked_by_me});
   }
 
   // A short page means the ranking has nothing more to give this scroll.

@@ -4,21 +4,23 @@
 // arrived yet, so a quick scroll never repeats a clip.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/result.h"
-#include "interfaces/store.h"
 #include "model/video.h"
+#include "services/feed/cached_clip_store.h"
 #include "services/ranking/ranking_service.h"
 
 namespace dreamfeed {
 
 struct ForYouItem {
-  Video video;
-  std::string reason;  // "because you finished 3 clips about horses"
+  std::shared_ptr<const Video> video;  // the record as the clip cache keeps it (shared)
+  std::string reason;                  // "because you finished 3 clips about horses"
+  bool liked_by_me = false;            // the record's own liked_by_me is not set
 };
 
 struct ForYouPage {
@@ -35,8 +37,8 @@ class ForYouFeed {
   // time for their impressions to arrive and be filtered as seen.
   static constexpr std::size_t kCursorMemory = 60;
 
-  ForYouFeed(ranking::RankingService& ranking, VideoStore& videos)
-      : ranking_(ranking), videos_(videos) {}
+  ForYouFeed(ranking::RankingService& ranking, CachedClipStore& clips)
+      : ranking_(ranking), clips_(clips) {}
 
   // `viewer_id` empty: a visitor (trending and exploring clips, no personal filters).
   // Errors: invalid_argument on "limit" (1–50) or "cursor" (not one made here).
@@ -44,7 +46,7 @@ class ForYouFeed {
 
  private:
   ranking::RankingService& ranking_;
-  VideoStore& videos_;
+  CachedClipStore& clips_;
 };
 
 // Exposed for tests: base64url("r1." + the served ids, comma-separated, oldest first).
