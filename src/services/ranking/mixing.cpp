@@ -9,21 +9,27 @@
 namespace dreamfeed::ranking {
 namespace {
 
-bool allowed(const RankingState& state, const std::vector<PageSlot>& page, const RankedCandidate& r,
-             int max_topic_run, bool check_topic, bool check_creator) {
-  // The previous clip, skipping ad places (an ad between two clips does not separate them).
-  const ClipStats& c = state.clip(r.candidate.clip);
+// What mixing reads of a candidate's clip, gathered once: the loops below look at each
+// candidate many times, and the clips' records are spread over a million-entry table.
+struct MixFacts {
+  std::uint32_t creator;
+  TopicMask topics;
+  std::uint32_t impressions;
+};
+
+// `placed`: the candidates placed so far, in order (ad places are not in it: an ad
+// between two clips does not separate them).
+bool allowed(const std::vector<MixFacts>& facts, const std::vector<std::size_t>& placed,
+             std::size_t candidate, int max_topic_run, bool check_topic, bool check_creator) {
+  const MixFacts& c = facts[candidate];
+  if (check_creator && !placed.empty() && facts[placed.back()].creator == c.creator) return false;
+  if (!check_topic || c.topics == 0) return true;
   int run = 0;
-  bool first = true;
-  for (auto it = page.rbegin(); it != page.rend(); ++it) {
-    if (!it->item) continue;
-    const ClipStats& prev = state.clip(it->item->candidate.clip);
-    if (first && check_creator && prev.creator == c.creator) return false;
-    first = false;
-    if (!(prev.topics & c.topics)) break;
-    ++run;
+  for (auto it = placed.rbegin(); it != placed.rend(); ++it) {
+    if (!(facts[*it].topics & c.topics)) break;
+    if (++run >= max_topic_run) return false;
   }
-  return !check_topic || c.topics == 0 || run < max_topic_run;
+  return true;
 }
 
 }  // namespace
@@ -47,6 +53,13 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
   const int slots = std::min(mixing.exploration_slots, limit);
   for (int k = 0; k < slots; ++k) exploration_place[(k + 1) * limit / (slots + 1)] = true;
 
+  std::vector<MixFacts> facts;
+  facts.reserve(ranked.size());
+  for (const RankedCandidate& r : ranked) {
+    const ClipStats& clip = state.clip(r.candidate.clip);
+    facts.push_back({clip.creator, clip.topics, clip.impressions});
+  }
+  std::vector<std::size_t> placed;
   std::vector<bool> used(ranked.size(), false);
   std::size_t first_unused = 0;  // every candidate before it is placed
   for (int pos = 0; pos < limit * pages; ++pos) {
@@ -76,8 +89,7 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
     for (const Pass& pass : passes) {
       for (std::size_t i = first_unused; i < ranked.size(); ++i) {
         if (used[i] || (pass.exploring && !ranked[i].exploring)) continue;
-        if (!allowed(state, page, ranked[i], mixing.max_same_topic_in_row, pass.topic,
-                     pass.creator)) {
+        if (!allowed(facts, placed, i, mixing.max_same_topic_in_row, pass.topic, pass.creator)) {
           continue;
         }
         if (!pass.exploring) {
@@ -86,8 +98,7 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
         }
         // Exploring: the least-shown clip first (best score among equals), so each new
         // clip gets its first impressions soon instead of the best-fitting few getting all.
-        if (!pick || state.clip(ranked[i].candidate.clip).impressions <
-                         state.clip(ranked[*pick].candidate.clip).impressions) {
+        if (!pick || facts[i].impressions < facts[*pick].impressions) {
           pick = i;
         }
       }
@@ -95,6 +106,7 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
     }
     if (!pick) break;
     used[*pick] = true;
+    placed.push_back(*pick);
     while (first_unused < used.size() && used[first_unused]) ++first_unused;
     slot.item = ranked[*pick];
     if (slot.exploration && !slot.item->exploring) slot.exploration = false;
