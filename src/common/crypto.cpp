@@ -65,6 +65,15 @@ std::string sha256_hex(std::string_view data) {
   return std::string(hex, crypto_hash_sha256_BYTES * 2);
 }
 
+std::uint32_t stable_hash32(std::string_view data) {
+  static constexpr unsigned char kKey[crypto_shorthash_siphash24_KEYBYTES] = {};
+  unsigned char hash[crypto_shorthash_siphash24_BYTES];
+  crypto_shorthash_siphash24(hash, reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                             kKey);
+  return std::uint32_t{hash[0]} | std::uint32_t{hash[1]} << 8 | std::uint32_t{hash[2]} << 16 |
+         std::uint32_t{hash[3]} << 24;
+}
+
 std::string base64url_encode(std::string_view data) {
   constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
   std::string out(sodium_base64_encoded_len(data.size(), kVariant), '\0');

@@ -27,6 +27,9 @@ std::uint64_t random_u64();
 std::string new_id(std::string_view prefix);
 
 std::string sha256_hex(std::string_view data);
+// A 32-bit hash of `data` (SipHash-2-4 under a fixed key, truncated): the same on every
+// machine and in every version, so it may be written into cursors; not a secret.
+std::uint32_t stable_hash32(std::string_view data);
 
 std::string base64url_encode(std::string_view data);
 std::optional<std::string> base64url_decode(std::string_view text);

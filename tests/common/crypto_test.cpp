@@ -45,6 +45,13 @@ TEST_F(Crypto, Sha256MatchesTheStandardVector) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST_F(Crypto, StableHashNeverChangesSoCursorsOutliveAnUpgrade) {
+  // The For You cursor carries these hashes; a server of a later version must read them.
+  EXPECT_EQ(stable_hash32("vid_x"), 0xA4716B9Du);
+  EXPECT_EQ(stable_hash32(""), 0x737700D7u);
+  EXPECT_NE(stable_hash32("vid_y"), stable_hash32("vid_x"));
+}
+
 TEST_F(Crypto, Base64UrlRoundTripsAndRejectsGarbage) {
   std::string data("\x00\xff\xfe text", 8);
   EXPECT_EQ(base64url_decode(base64url_encode(data)), data);

@@ -91,7 +91,7 @@ TEST_F(FeedRankerTest, ExcludedClipsFromEarlierPagesAreNotRepeated) {
   ranker.refresh(kNow);
   std::vector<std::string> served;
   for (int p = 0; p < 3; ++p) {
-    const FeedPage page = ranker.page("ada", kNow, 10, served);
+    const FeedPage page = ranker.page("ada", kNow, 10, ServedClips::of_ids(served));
     ASSERT_EQ(page.items.size(), 10u);
     for (const auto& item : page.items) {
       EXPECT_EQ(std::count(served.begin(), served.end(), item.video_id), 0) << item.video_id;

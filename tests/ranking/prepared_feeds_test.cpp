@@ -24,7 +24,7 @@ class PreparedFeedsTest : public RankingFixture {
 
   // The next page of ada's scroll; the served clips are remembered as the cursor would.
   FeedPage next_page(std::int64_t now = kNow) {
-    FeedPage page = prepared.page(ranker, "ada", now, 10, served);
+    FeedPage page = prepared.page(ranker, "ada", now, 10, ServedClips::of_ids(served));
     for (const auto& item : page.items) {
       if (!item.ad_slot) served.push_back(item.video_id);
     }
@@ -74,7 +74,7 @@ TEST_F(PreparedFeedsTest, TheFirstPageIsTheRankersOwn) {
 TEST_F(PreparedFeedsTest, AHiddenCreatorVanishesFromTheNextPage) {
   next_page();
   // The creator of a clip that would come on a later page.
-  const FeedPage peek = prepared.page(ranker, "ada", kNow, 10, served);
+  const FeedPage peek = prepared.page(ranker, "ada", kNow, 10, ServedClips::of_ids(served));
   const std::uint32_t hidden = stats_of(peek.items[0].video_id).creator;
   IncomingEvent hide = event("hide_creator", peek.items[0].video_id);
   send("ada", {hide});
@@ -104,7 +104,7 @@ TEST_F(PreparedFeedsTest, FinishingClipsBetweenPagesRanksAgainWithThem) {
   EXPECT_EQ(prepared.stats().prepared, 1u);  // one finished clip: the pages stay
   send("ada", {finished(first.items[1].video_id)});
   // Two: the next page is ranked again, exactly as a fresh ranking would rank it now.
-  const FeedPage fresh = ranker.page("ada", kNow, 10, served);
+  const FeedPage fresh = ranker.page("ada", kNow, 10, ServedClips::of_ids(served));
   const FeedPage page = next_page();
   EXPECT_EQ(prepared.stats().prepared, 2u);
   ASSERT_EQ(page.items.size(), fresh.items.size());
@@ -116,7 +116,7 @@ TEST_F(PreparedFeedsTest, FinishingClipsBetweenPagesRanksAgainWithThem) {
 
 TEST_F(PreparedFeedsTest, RemovedAndSeenClipsAreSkipped) {
   const FeedPage first = next_page();
-  const FeedPage peek = prepared.page(ranker, "ada", kNow, 10, served);
+  const FeedPage peek = prepared.page(ranker, "ada", kNow, 10, ServedClips::of_ids(served));
   state.remove_clip(peek.items[0].video_id);
   // Ada opens the app again without a cursor; her first page's impressions arrived.
   std::vector<IncomingEvent> impressions;
@@ -171,7 +171,8 @@ TEST_F(PreparedFeedsTest, AdPlacesStayAtTheirPlaceOnEveryPage) {
   with_ads.apply_batch("bob", std::vector<IncomingEvent>{event("impression", "c1")}, kNow);
   std::vector<std::string> scrolled;
   for (int p = 0; p < 3; ++p) {
-    const FeedPage page = ads_prepared.page(ads_ranker, "bob", kNow, 10, scrolled);
+    const FeedPage page =
+        ads_prepared.page(ads_ranker, "bob", kNow, 10, ServedClips::of_ids(scrolled));
     ASSERT_EQ(page.items.size(), 10u);
     for (std::size_t i = 0; i < page.items.size(); ++i) {
       EXPECT_EQ(page.items[i].ad_slot, i == 3) << "page " << p << " place " << i;

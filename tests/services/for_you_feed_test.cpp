@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "common/crypto.h"
 #include "ranking/ranking_fixture.h"
 #include "services/feed/cached_clip_store.h"
 #include "services/feed/feed_service.h"
@@ -190,10 +191,22 @@ TEST_F(ForYouFeedTest, TheCursorCarriesServedClipsSoAScrollNeverRepeatsOne) {
   EXPECT_EQ(seen, published);
 }
 
+TEST_F(ForYouFeedTest, ACursorFromBeforeTheUpgradeStillSkipsItsClips) {
+  Video first = publish_clip(alice);
+  Video second = publish_clip(alice);
+  // Version 1 carried the served ids themselves.
+  const std::string old_cursor = base64url_encode("r1." + first.id);
+  auto page = feed->page(bob.id, old_cursor, 10);
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(ids(*page), std::vector<std::string>{second.id});
+}
+
 TEST_F(ForYouFeedTest, BadCursorsAndLimitsNameTheField) {
-  // "cjEu" is "r1." with no clips: never made here.
+  // "cjEu" is "r1." and "cjI" is "r2", with no clips: never made here; "cjIA" is "r2"
+  // and a part of a clip's hash.
   for (const std::string& bad :
-       {std::string("not-a-cursor"), std::string("cjEu"), encode_feed_cursor({5, "vid_x"})}) {
+       {std::string("not-a-cursor"), std::string("cjEu"), std::string("cjI"), std::string("cjIA"),
+        encode_feed_cursor({5, "vid_x"})}) {
     auto page = feed->page(bob.id, bad, 10);
     ASSERT_FALSE(page) << bad;
     EXPECT_EQ(page.error().code, ErrorCode::invalid_argument);
@@ -204,9 +217,9 @@ TEST_F(ForYouFeedTest, BadCursorsAndLimitsNameTheField) {
     ASSERT_FALSE(page);
     EXPECT_EQ(page.error().field, "limit");
   }
-  std::vector<std::string> too_long(ForYouFeed::kCursorMemory + 1, "vid_x");
+  std::vector<std::uint32_t> too_long(ForYouFeed::kCursorMemory + 1, 7);
   EXPECT_FALSE(decode_for_you_cursor(encode_for_you_cursor(too_long)));
-  std::vector<std::string> served{"vid_a", "vid_b"};
+  std::vector<std::uint32_t> served{0, 0xDEADBEEF, 42};
   EXPECT_EQ(decode_for_you_cursor(encode_for_you_cursor(served)), served);
 }
 

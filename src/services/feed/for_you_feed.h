@@ -1,9 +1,11 @@
 // ForYouFeed: GET /api/v1/feed's pages — the ranking's choice of clips for one viewer (or
 // a visitor) joined with the store's records, each with why it was chosen. Its cursor
-// carries the clips served on the scroll's earlier pages, whose impressions may not have
-// arrived yet, so a quick scroll never repeats a clip.
+// carries the clips served on the scroll's earlier pages (as id hashes, 4 bytes each:
+// ranking/served_clips.h), whose impressions may not have arrived yet, so a quick scroll
+// never repeats a clip.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,8 +51,9 @@ class ForYouFeed {
   CachedClipStore& clips_;
 };
 
-// Exposed for tests: base64url("r1." + the served ids, comma-separated, oldest first).
-std::string encode_for_you_cursor(const std::vector<std::string>& served);
-std::optional<std::vector<std::string>> decode_for_you_cursor(std::string_view cursor);
+// Exposed for tests: base64url("r2" + each served clip's id hash, 4 bytes little endian,
+// oldest first); decoding also reads the ids of version 1's cursors as their hashes.
+std::string encode_for_you_cursor(const std::vector<std::uint32_t>& served);
+std::optional<std::vector<std::uint32_t>> decode_for_you_cursor(std::string_view cursor);
 
 }  // namespace dreamfeed

@@ -13,12 +13,12 @@
 namespace dreamfeed::ranking {
 
 FeedPage FeedRanker::page(std::string_view viewer_id, std::int64_t now_ms, int limit,
-                          std::span<const std::string> exclude) const {
+                          const ServedClips& served) const {
   FeedPage page;
   const auto user = viewer_id.empty() ? std::nullopt : state_.user_index(viewer_id);
   const ViewerState* viewer = user ? state_.viewer(*user) : nullptr;
   if (!begin_page(viewer, now_ms, page)) return page;
-  for (const PageSlot& slot : places(user.value_or(kNone), viewer, now_ms, limit, 1, exclude)) {
+  for (const PageSlot& slot : places(user.value_or(kNone), viewer, now_ms, limit, 1, served)) {
     page.items.push_back(item_for(viewer, slot, now_ms));
   }
   if (page.items.empty()) page.message = "You're all caught up.";
@@ -38,17 +38,15 @@ bool FeedRanker::begin_page(const ViewerState* viewer, std::int64_t now_ms, Feed
 
 std::vector<PageSlot> FeedRanker::places(std::uint32_t viewer_user, const ViewerState* viewer,
                                          std::int64_t now_ms, int limit, int pages,
-                                         std::span<const std::string> exclude) const {
+                                         const ServedClips& served) const {
   const std::uint64_t rotation =
       (std::uint64_t{viewer_user} * 0x9E3779B97F4A7C15ull) ^ (viewer ? viewer->seen.size() : 0);
   CandidateContext ctx{state_, lists_, viewer_user, viewer, now_ms, rotation};
   std::vector<Candidate> candidates = collect_candidates(ctx);
   apply_filters(state_, viewer_user, viewer, now_ms, candidates);
-  if (!exclude.empty()) {
-    const std::vector<std::uint32_t> excluded = sorted_clip_indexes(state_, exclude);
-    std::erase_if(candidates, [&](const Candidate& c) {
-      return std::binary_search(excluded.begin(), excluded.end(), c.clip);
-    });
+  if (!served.empty()) {
+    std::erase_if(candidates,
+                  [&](const Candidate& c) { return served.contains(state_.clip_id_hash(c.clip)); });
   }
 
   const Scorer score(state_.config(), viewer, now_ms);

@@ -12,6 +12,7 @@
 #include "services/ranking/global_lists.h"
 #include "services/ranking/mixing.h"
 #include "services/ranking/ranking_state.h"
+#include "services/ranking/served_clips.h"
 
 namespace dreamfeed::ranking {
 
@@ -43,11 +44,11 @@ class FeedRanker {
   // A clip published since the last refresh (see add_published_clip).
   void add_published(std::uint32_t clip) { add_published_clip(lists_, clip); }
 
-  // A page of `limit` places for `viewer_id` (empty: a visitor). `exclude` lists clips
-  // already served on earlier pages whose impressions may not have arrived yet (the feed
+  // A page of `limit` places for `viewer_id` (empty: a visitor). `served`: clips the
+  // scroll's earlier pages showed, whose impressions may not have arrived yet (the feed
   // route keeps them in its cursor), so a quick scroll never repeats a clip.
   FeedPage page(std::string_view viewer_id, std::int64_t now_ms, int limit,
-                std::span<const std::string> exclude = {}) const;
+                const ServedClips& served = {}) const;
 
   // The wellbeing part of a page: the nudge, or the daily limit's end (then false: the
   // page stays empty).
@@ -56,7 +57,7 @@ class FeedRanker {
   // for `viewer_user` (kNone: a visitor), ranked and mixed in one pass.
   std::vector<PageSlot> places(std::uint32_t viewer_user, const ViewerState* viewer,
                                std::int64_t now_ms, int limit, int pages,
-                               std::span<const std::string> exclude) const;
+                               const ServedClips& served) const;
   // One place as a feed item, with its reason as of `now_ms`.
   FeedItem item_for(const ViewerState* viewer, const PageSlot& slot, std::int64_t now_ms) const;
   const RankingState& state() const { return state_; }

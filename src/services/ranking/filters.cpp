@@ -36,17 +36,6 @@ std::optional<FilterReason> filter_reason(const RankingState& state, std::uint32
   return std::nullopt;
 }
 
-std::vector<std::uint32_t> sorted_clip_indexes(const RankingState& state,
-                                               std::span<const std::string> video_ids) {
-  std::vector<std::uint32_t> out;
-  out.reserve(video_ids.size());
-  for (const auto& id : video_ids) {
-    if (auto c = state.clip_index(id)) out.push_back(*c);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 void apply_filters(const RankingState& state, std::uint32_t viewer_user, const ViewerState* viewer,
                    std::int64_t now_ms, std::vector<Candidate>& candidates) {
   std::erase_if(candidates, [&](const Candidate& c) {

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,11 +20,6 @@ std::string_view to_string(FilterReason reason);
 std::optional<FilterReason> filter_reason(const RankingState& state, std::uint32_t viewer_user,
                                           const ViewerState* viewer, std::uint32_t clip,
                                           std::int64_t now_ms);
-
-// The clip indexes of `video_ids` the ranking knows (a cursor's already-served clips),
-// sorted for binary_search.
-std::vector<std::uint32_t> sorted_clip_indexes(const RankingState& state,
-                                               std::span<const std::string> video_ids);
 
 // Removes filtered candidates in place, keeping the order of the rest.
 void apply_filters(const RankingState& state, std::uint32_t viewer_user, const ViewerState* viewer,

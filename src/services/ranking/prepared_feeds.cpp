@@ -2,7 +2,6 @@
 #include "services/ranking/prepared_feeds.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "services/ranking/filters.h"
 #include "services/ranking/mixing.h"
@@ -10,26 +9,22 @@
 namespace dreamfeed::ranking {
 
 FeedPage PreparedFeeds::page(const FeedRanker& ranker, std::string_view viewer_id,
-                             std::int64_t now_ms, int limit, std::span<const std::string> exclude) {
+                             std::int64_t now_ms, int limit, const ServedClips& served) {
   const RankingState& state = ranker.state();
   const auto user = viewer_id.empty() ? std::nullopt : state.user_index(viewer_id);
-  if (!user || options_.max_viewers == 0) return ranker.page(viewer_id, now_ms, limit, exclude);
+  if (!user || options_.max_viewers == 0) return ranker.page(viewer_id, now_ms, limit, served);
   const ViewerState* viewer = state.viewer(*user);
 
   FeedPage page;
   if (!ranker.begin_page(viewer, now_ms, page)) return page;
 
   // The next clips of the prepared places that may still be shown, in order.
-  std::vector<std::uint32_t> served;
-  served.reserve(exclude.size());
-  for (const std::string& id : exclude) served.push_back(id_hash(id));
-  std::sort(served.begin(), served.end());
   const std::size_t wanted = static_cast<std::size_t>(clips_per_page(state.config(), limit));
   auto take = [&](const Prepared& prepared) {
     std::vector<Place> picked;
     for (const Place& place : prepared.places) {
       if (picked.size() == wanted) break;
-      if (std::binary_search(served.begin(), served.end(), place.id_hash)) continue;
+      if (served.contains(place.id_hash)) continue;
       if (filter_reason(state, *user, viewer, place.clip, now_ms)) continue;
       picked.push_back(place);
     }
@@ -51,7 +46,7 @@ FeedPage PreparedFeeds::page(const FeedRanker& ranker, std::string_view viewer_i
     served_prepared_.fetch_add(1, std::memory_order_relaxed);
   } else {
     // Ranked outside the shard's lock: other viewers of the shard need not wait.
-    Prepared made = prepare(ranker, *user, viewer, now_ms, limit, exclude);
+    Prepared made = prepare(ranker, *user, viewer, now_ms, limit, served);
     picked = take(made);
     std::lock_guard lock(shard.mutex);
     keep(shard, *user, std::move(made), now_ms);
@@ -77,10 +72,6 @@ FeedPage PreparedFeeds::page(const FeedRanker& ranker, std::string_view viewer_i
   return page;
 }
 
-std::uint32_t PreparedFeeds::id_hash(std::string_view clip_id) {
-  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(clip_id));
-}
-
 bool PreparedFeeds::fresh(const Prepared& prepared, const ViewerState* viewer,
                           std::int64_t now_ms) const {
   const std::uint32_t taste = viewer ? viewer->taste_version : 0;
@@ -97,17 +88,16 @@ bool PreparedFeeds::expired(const Prepared& prepared, std::int64_t now_ms) const
 
 PreparedFeeds::Prepared PreparedFeeds::prepare(const FeedRanker& ranker, std::uint32_t user,
                                                const ViewerState* viewer, std::int64_t now_ms,
-                                               int limit,
-                                               std::span<const std::string> exclude) const {
+                                               int limit, const ServedClips& served) const {
   Prepared prepared;
   prepared.taste_version = viewer ? viewer->taste_version : 0;
   prepared.positives = viewer ? viewer->positives : 0;
   prepared.prepared_at_ms = now_ms;
-  for (const PageSlot& slot : ranker.places(user, viewer, now_ms, limit, options_.pages, exclude)) {
+  for (const PageSlot& slot : ranker.places(user, viewer, now_ms, limit, options_.pages, served)) {
     if (!slot.item) continue;  // ad places are put back as pages are served
     const RankedCandidate& r = *slot.item;
     prepared.places.push_back(Place{.clip = r.candidate.clip,
-                                    .id_hash = id_hash(ranker.state().clip_id(r.candidate.clip)),
+                                    .id_hash = ranker.state().clip_id_hash(r.candidate.clip),
                                     .score = static_cast<float>(r.score.total),
                                     .source = r.candidate.source,
                                     .topic = r.candidate.topic,

@@ -40,7 +40,7 @@ class PreparedFeeds {
   // are still good, else from a new preparation (kept for the next pages). Visitors and
   // viewers the ranking has never heard of are ranked afresh each time.
   FeedPage page(const FeedRanker& ranker, std::string_view viewer_id, std::int64_t now_ms,
-                int limit, std::span<const std::string> exclude);
+                int limit, const ServedClips& served);
 
   // Drops what is past its ttl; the server calls it every few seconds.
   void forget_expired(std::int64_t now_ms);
@@ -56,10 +56,7 @@ class PreparedFeeds {
   // One prepared place, small so that many viewers fit: what a reason needs to be written.
   struct Place {
     std::uint32_t clip = 0;
-    // The clip id's hash, so the cursor's served ids are matched without looking each
-    // one up in the catalogue's id table (a cache miss or two each, at a million clips).
-    // Two ids sharing a hash only make a clip wait for the next preparation.
-    std::uint32_t id_hash = 0;
+    std::uint32_t id_hash = 0;  // RankingState::clip_id_hash, kept here to stay in cache
     float score = 0;
     Source source = Source::trending;
     std::int8_t topic = -1;
@@ -80,11 +77,10 @@ class PreparedFeeds {
   };
   static constexpr std::size_t kShards = 16;
 
-  static std::uint32_t id_hash(std::string_view clip_id);
   bool fresh(const Prepared& prepared, const ViewerState* viewer, std::int64_t now_ms) const;
   bool expired(const Prepared& prepared, std::int64_t now_ms) const;
   Prepared prepare(const FeedRanker& ranker, std::uint32_t user, const ViewerState* viewer,
-                   std::int64_t now_ms, int limit, std::span<const std::string> exclude) const;
+                   std::int64_t now_ms, int limit, const ServedClips& served) const;
   void keep(Shard& shard, std::uint32_t user, Prepared prepared, std::int64_t now_ms);
 
   RankingConfig::Prepared options_;

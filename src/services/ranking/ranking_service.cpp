@@ -175,9 +175,9 @@ WatchLimitView RankingService::watch_limit(std::string_view viewer_id) const {
 }
 
 FeedPage RankingService::page(std::string_view viewer_id, int limit,
-                              std::span<const std::string> exclude) const {
+                              const ServedClips& served) const {
   std::shared_lock lock(mutex_);
-  return prepared_.page(ranker_, viewer_id, clock_.now_ms(), limit, exclude);
+  return prepared_.page(ranker_, viewer_id, clock_.now_ms(), limit, served);
 }
 
 void RankingService::refresh_if_older_than(std::int64_t max_age_ms) {

@@ -76,8 +76,7 @@ class RankingService {
 
   // GET /api/v1/feed. A signed-in viewer's pages come from their prepared places while
   // those are good (prepared_feeds.h).
-  FeedPage page(std::string_view viewer_id, int limit,
-                std::span<const std::string> exclude = {}) const;
+  FeedPage page(std::string_view viewer_id, int limit, const ServedClips& served = {}) const;
   // How many pages were served from prepared places and how many ran the pipeline.
   PreparedFeeds::Stats prepared_stats() const { return prepared_.stats(); }
 

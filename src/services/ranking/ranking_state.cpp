@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "services/ranking/served_clips.h"
+
 namespace dreamfeed::ranking {
 namespace {
 
@@ -100,6 +102,7 @@ std::uint32_t RankingState::upsert_clip(const ClipInfo& info) {
   clips_.push_back(c);
   clip_by_id_.emplace(info.id, index);
   clip_ids_.push_back(info.id);
+  clip_id_hashes_.push_back(ServedClips::hash_of(info.id));
   embeddings_.push_back(embed_text(info.text));
   index_.add(index, embeddings_.back());
   creators_[creator].clips++;
@@ -353,7 +356,8 @@ void RankingState::note_creation(std::string_view viewer_id) {
 std::size_t RankingState::approximate_bytes() const {
   std::size_t total = clips_.capacity() * sizeof(ClipStats) +
                       embeddings_.capacity() * sizeof(Embedding) + index_.bytes() +
-                      creators_.capacity() * sizeof(CreatorStats);
+                      creators_.capacity() * sizeof(CreatorStats) +
+                      clip_id_hashes_.capacity() * sizeof(std::uint32_t);
   for (const auto& id : clip_ids_) total += sizeof(id) + (id.size() > 15 ? id.capacity() : 0);
   for (const auto& id : user_ids_) total += sizeof(id) + (id.size() > 15 ? id.capacity() : 0);
   total += (clip_by_id_.size() + user_by_id_.size()) * 64;  // nodes, keys, buckets

@@ -142,6 +142,8 @@ class RankingState {
   std::optional<std::uint32_t> user_index(std::string_view id) const;
   std::uint32_t user_index_or_add(std::string_view id);
   const std::string& clip_id(std::uint32_t clip) const { return clip_ids_[clip]; }
+  // ServedClips::hash_of(clip_id(clip)), kept so pages match served clips without hashing.
+  std::uint32_t clip_id_hash(std::uint32_t clip) const { return clip_id_hashes_[clip]; }
   const std::string& user_id(std::uint32_t user) const { return user_ids_[user]; }
   std::size_t clip_count() const { return clips_.size(); }
   std::size_t user_count() const { return user_ids_.size(); }
@@ -192,6 +194,7 @@ class RankingState {
   RankingConfig config_;
   IdMap clip_by_id_;
   std::vector<std::string> clip_ids_;
+  std::vector<std::uint32_t> clip_id_hashes_;
   std::vector<ClipStats> clips_;
   std::vector<Embedding> embeddings_;
   SimilarityIndex index_;

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <type_traits>
 
+#include "services/ranking/served_clips.h"
+
 namespace dreamfeed::ranking {
 namespace {
 
@@ -184,6 +186,7 @@ Status StateCodec::decode(std::string_view bytes, RankingState& s) {
     c.removed = removed != 0;
     s.clips_.push_back(c);
     s.clip_by_id_.emplace(id, i);
+    s.clip_id_hashes_.push_back(ServedClips::hash_of(id));
     s.clip_ids_.push_back(std::move(id));
     s.embeddings_.push_back(e);
     s.index_.add(i, e);
