@@ -59,6 +59,10 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
     const ClipStats& clip = state.clip(r.candidate.clip);
     facts.push_back({clip.creator, clip.topics, clip.impressions});
   }
+  std::vector<std::size_t> exploring;  // best first, like `ranked`
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    if (ranked[i].exploring) exploring.push_back(i);
+  }
   std::vector<std::size_t> placed;
   std::vector<bool> used(ranked.size(), false);
   std::size_t first_unused = 0;  // every candidate before it is placed
@@ -87,19 +91,23 @@ std::vector<PageSlot> mix_page(const RankingState& state, std::vector<RankedCand
     std::span<const Pass> passes = slot.exploration ? std::span<const Pass>(kExplorationPasses)
                                                     : std::span<const Pass>(kRegularPasses);
     for (const Pass& pass : passes) {
-      for (std::size_t i = first_unused; i < ranked.size(); ++i) {
-        if (used[i] || (pass.exploring && !ranked[i].exploring)) continue;
-        if (!allowed(facts, placed, i, mixing.max_same_topic_in_row, pass.topic, pass.creator)) {
-          continue;
-        }
-        if (!pass.exploring) {
-          pick = i;
-          break;
-        }
-        // Exploring: the least-shown clip first (best score among equals), so each new
+      if (pass.exploring) {
+        // The least-shown exploring clip first (best score among equals), so each new
         // clip gets its first impressions soon instead of the best-fitting few getting all.
-        if (!pick || facts[i].impressions < facts[*pick].impressions) {
-          pick = i;
+        for (std::size_t i : exploring) {
+          if (used[i] ||
+              !allowed(facts, placed, i, mixing.max_same_topic_in_row, pass.topic, pass.creator)) {
+            continue;
+          }
+          if (!pick || facts[i].impressions < facts[*pick].impressions) pick = i;
+        }
+      } else {
+        for (std::size_t i = first_unused; i < ranked.size(); ++i) {
+          if (!used[i] &&
+              allowed(facts, placed, i, mixing.max_same_topic_in_row, pass.topic, pass.creator)) {
+            pick = i;
+            break;
+          }
         }
       }
       if (pick) break;
