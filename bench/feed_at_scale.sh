@@ -14,7 +14,11 @@
 # prepare again every page or so, as real viewers who enjoy the feed do), and first
 # pages only (a random viewer's first page, again and again: nearly every page ranked). The
 # passive scroll with ?order=newest (session, store read, likes and JSON, no ranking)
-# shows how much of the cost is the ranking. Feed figures count pages only.
+# shows how much of the cost is the ranking. A second reference is the floor under any
+# feed page: one real page saved as a static file of the web app and scrolled with the
+# same script (same wrk threads, Lua, headers and response size; no session, no ranking,
+# no records), so feed / static page says how far a page is from costing only its bytes.
+# Feed figures count pages only.
 #   throughput: 32 connections, feed pages / healthz                (target ≥ 0.4)
 #   latency:    4 connections (little queueing on 2 cores), p99      (target < 10 ms)
 #   ingest:     POST /api/v1/events (bench/events_post.lua, 20 per batch) with the
@@ -59,11 +63,15 @@ else
 fi
 export TOKENS="$work/data/bench_tokens.txt"
 
+# The web root holds only the static reference page (written below) and an index.html,
+# without which the server serves no static files.
+mkdir -p "$work/web"
+echo '<!doctype html><title>bench</title>' >"$work/web/index.html"
 port=$(free_port)
 url="http://127.0.0.1:$port"
 started=$(date +%s.%N)
 build/src/cli/dreamfeed serve --listen "127.0.0.1:$port" --data "$work/data" --workers 0 \
-  --web "$work/no-web" --log-level warn ${SERVE_ARGS:-} >"$work/dreamfeed.log" 2>&1 &
+  --web "$work/web" --log-level warn ${SERVE_ARGS:-} >"$work/dreamfeed.log" 2>&1 &
 pid=$!
 for _ in $(seq 1200); do curl -sf -o /dev/null "$url/healthz" && break; sleep 0.1; done
 curl -sf -o /dev/null "$url/healthz" || { cat "$work/dreamfeed.log"; exit 1; }
@@ -72,6 +80,9 @@ token=$(head -1 "$TOKENS")
 items=$(curl -sf -H "Authorization: Bearer $token" "$url/api/v1/feed?limit=10" |
   python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
 [[ "$items" == 10 ]] || { echo "the feed returned $items items, expected 10" >&2; exit 1; }
+curl -sf -H "Authorization: Bearer $(sed -n 2p "$TOKENS")" "$url/api/v1/feed?limit=10" \
+  >"$work/web/page.json"
+curl -sf -o /dev/null "$url/page.json?limit=10" || { echo "the static page is not served" >&2; exit 1; }
 
 # wrk with one thread per connection; prints "req/s" or, with the scroll script, "pages/s
 # sessions reused" (pages only: an engaged scroll's event posts are not counted).
@@ -106,13 +117,15 @@ scroll() {
 total_sessions=0
 total_reused=0
 
-declare -a healthz feed engaged newest feed_p99 healthz_p99 first_pages ingest
+declare -a healthz feed engaged newest static_page feed_p99 healthz_p99 first_pages ingest
 for run in $(seq "$RUNS"); do
   healthz+=("$(wrk_run "$CONNECTIONS" "$url/healthz" | cut -d' ' -f1)")
   scroll "$CONNECTIONS" 'limit=10' >"$work/rate"; feed+=("$(cat "$work/rate")")
   FINISHED=$FINISHED_PER_PAGE scroll "$CONNECTIONS" 'limit=10' >"$work/rate"
   engaged+=("$(cat "$work/rate")")
   scroll "$CONNECTIONS" 'order=newest&limit=10' >"$work/rate"; newest+=("$(cat "$work/rate")")
+  static_page+=("$(THREADS=$CONNECTIONS FIRST_TOKEN=0 SESSION_PAGES=$SESSION_PAGES FEED_PATH=/page.json \
+    wrk_run "$CONNECTIONS" "$url/page.json" -s bench/feed_scroll.lua | cut -d' ' -f1)")
   first_pages+=("$(wrk_run "$CONNECTIONS" "$url/api/v1/feed?limit=10" -s bench/feed_tokens.lua | cut -d' ' -f1)")
   healthz_p99+=("$(p99_ms 4 "$url/healthz")")
   feed_p99+=("$(p99_ms 4 "$url/api/v1/feed?limit=10" -s bench/feed_tokens.lua)")
@@ -123,7 +136,7 @@ for run in $(seq "$RUNS"); do
     awk '/^events:/ {print $(NF - 1)} /^Non-2xx/ {print "wrk: " $0 > "/dev/stderr"; exit 1}')")
   taskset -a -p "$(printf '%x' $(((1 << $(nproc)) - 1)))" "$pid" >/dev/null
   first_token=$((first_token + 8))
-  echo "run $run: healthz ${healthz[-1]} req/s; pages/s: scroll ${feed[-1]}, engaged scroll ${engaged[-1]}, newest-first ${newest[-1]}, first pages only ${first_pages[-1]}; p99 at 4 connections: healthz ${healthz_p99[-1]} ms, first pages ${feed_p99[-1]} ms; events ingested on one core ${ingest[-1]}/s"
+  echo "run $run: healthz ${healthz[-1]} req/s; pages/s: scroll ${feed[-1]}, engaged scroll ${engaged[-1]}, newest-first ${newest[-1]}, static page ${static_page[-1]}, first pages only ${first_pages[-1]}; p99 at 4 connections: healthz ${healthz_p99[-1]} ms, first pages ${feed_p99[-1]} ms; events ingested on one core ${ingest[-1]}/s"
 done
 rss_mib=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
 
@@ -143,6 +156,9 @@ printf '%-56s %10s pages/s  × healthz %s\n' "feed, scrolling" "$m_feed" "$(rati
 printf '%-56s %10s pages/s  × healthz %s\n' "feed, scrolling, $FINISHED_PER_PAGE finished a page (+ events)" "$m_engaged" "$(ratio "$m_engaged")"
 printf '%-56s %10s pages/s  × healthz %s\n' "feed, first pages of random viewers (mostly ranked)" "$m_first" "$(ratio "$m_first")"
 printf '%-56s %10s pages/s  × healthz %s\n' "  reference: ?order=newest, scrolling (no ranking)" "$(median "${newest[@]}")" "$(ratio "$(median "${newest[@]}")")"
+m_static=$(median "${static_page[@]}")
+printf '%-56s %10s pages/s  × healthz %s\n' "  reference: a feed page as a static file, scrolling" "$m_static" "$(ratio "$m_static")"
+printf '%-56s %10s\n' "feed, scrolling / static page" "$(python3 -c "print(f'{$m_feed / $m_static:.3f}')")"
 printf '%-56s %10s ms\n' "GET /healthz p99, 4 connections" "$(median "${healthz_p99[@]}")"
 printf '%-56s %10s ms   (target < 10)\n' "feed, first pages of random viewers, p99, 4 conn." "$(median "${feed_p99[@]}")"
 printf '%-56s %10s events/s (target >= 20000)\n' "POST /api/v1/events, batches of 20, server on one core" "$(median "${ingest[@]}")"

@@ -6,6 +6,8 @@
 --   $FIRST_TOKEN      where this run's viewers start in that list (runs use their own)
 --   $THREADS          the number of wrk threads (= connections)
 --   $SESSION_PAGES    a session scrolls 1..SESSION_PAGES pages, uniformly (default 10)
+--   $FEED_PATH        the path asked for (default /api/v1/feed; the bench's reference asks
+--                     for a feed page saved as a static file)
 --   $FEED_QUERY       the query string before the cursor (default limit=10)
 --   $FINISHED         when set, the viewer also reports what they watched after each page,
 --                     as an app does: POST /api/v1/events with an impression for every clip
@@ -14,7 +16,7 @@
 -- Every session is a viewer not used before in the run, so no page is served from places
 -- prepared for an earlier session of the same viewer (in life, hours apart).
 local threads = {}
-local path = "/api/v1/feed?" .. (os.getenv("FEED_QUERY") or "limit=10")
+local path = (os.getenv("FEED_PATH") or "/api/v1/feed") .. "?" .. (os.getenv("FEED_QUERY") or "limit=10")
 local max_pages = tonumber(os.getenv("SESSION_PAGES") or "10")
 local finished = tonumber(os.getenv("FINISHED") or "") or -1
 
