@@ -37,9 +37,9 @@ void SimilarityIndex::add(std::uint32_t clip, const Embedding& embedding) {
 std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(const Embedding& query, int k,
                                                                     std::uint32_t exclude,
                                                                     int scan_limit) const {
-  // Similar clips share buckets in several tables; the set of clips met so far scores
-  // each once. The best k are kept in a heap whose top is the worst kept, so most of the
-  // ~1,000 scanned clips cost one comparison and none is stored.
+  // Similar clips share buckets in several tables; the set of clips met so far keeps
+  // each from being kept twice. The best k are kept in a heap whose top is the worst
+  // kept, so most of the ~1,000 scanned clips cost a dot product and one comparison.
   if (k <= 0) return {};
   const std::size_t most = static_cast<std::size_t>(tables_) * static_cast<std::size_t>(scan_limit);
   thread_local ClipSet met;
@@ -56,12 +56,17 @@ std::vector<std::pair<std::uint32_t, int>> SimilarityIndex::nearest(const Embedd
         bucket.size() > static_cast<std::size_t>(scan_limit) ? bucket.size() - scan_limit : 0;
     for (std::size_t i = start; i < bucket.size(); ++i) {
       const Entry& entry = bucket[i];
-      if (entry.clip == exclude || !met.insert(entry.clip)) continue;
+      if (entry.clip == exclude) continue;
       const std::pair<std::uint32_t, int> found{entry.clip, similarity(query, entry.embedding)};
-      if (best.size() < static_cast<std::size_t>(k)) {
+      const bool full = best.size() == static_cast<std::size_t>(k);
+      // A clip too far to be kept now stays too far when met again in another table (the
+      // bar only rises), so only clips that would be kept need the set.
+      if (full && !better(found, best.front())) continue;
+      if (!met.insert(entry.clip)) continue;
+      if (!full) {
         best.push_back(found);
         std::push_heap(best.begin(), best.end(), better);
-      } else if (better(found, best.front())) {
+      } else {
         std::pop_heap(best.begin(), best.end(), better);
         best.back() = found;
         std::push_heap(best.begin(), best.end(), better);
