@@ -7,6 +7,7 @@
 #include <span>
 
 #include "common/result.h"
+#include "model/generation_request.h"
 
 namespace dreamfeed {
 
@@ -15,7 +16,7 @@ struct ClipFormat {
   int height = 0;  // even
   int frames_per_second = 24;
   int frame_count = 0;
-  int audio_sample_rate = 48000;
+  int audio_sample_rate = kAudioSampleRate;
   int audio_channels = 2;
 };
 

@@ -32,7 +32,7 @@ class GenerationBackend {
   virtual ~GenerationBackend() = default;
   virtual std::string_view name() const = 0;
   // Writes exactly request.frame_count() frames of request.size() and
-  // request.seconds × 48 kHz stereo audio into `sink`, or returns a finished file.
+  // request.seconds × kAudioSampleRate stereo audio into `sink`, or returns a finished file.
   virtual Result<GenerationOutput> generate(const GenerationRequest& request, ClipSink& sink,
                                             const ProgressReporter& progress) = 0;
 };

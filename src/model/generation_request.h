@@ -16,7 +16,11 @@ enum class Resolution { p480, p720, p1080 };
 
 inline constexpr int kAllowedSeconds[] = {4, 8, 12};
 inline constexpr int kFramesPerSecond = 24;
-inline constexpr int kAudioSampleRate = 48000;
+// Clips' soundtracks are AAC-LC at 128 kb/s stereo, where FFmpeg's encoder keeps 0–16
+// kHz and drops the rest. 32 kHz sampling carries exactly that band: the same sound
+// as 48 kHz after encoding, for two thirds of the synthesis and about a sixth less
+// AAC work (bench/RESULTS.md, 2026-12-06 "32 kHz").
+inline constexpr int kAudioSampleRate = 32000;
 inline constexpr int kAudioChannels = 2;
 inline constexpr std::size_t kMaxPromptCharacters = 2000;
 // Seeds stay below 2^53 so JavaScript clients can hold them exactly.

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <set>
 
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
 #include "adapters/media/ffmpeg/frame_decoder.h"
@@ -158,6 +159,35 @@ TEST_F(ClipEncoderTest, DecodedFramesShowTheColoursThatWereDrawn) {
   auto thumbnail = decode_video_frame_rgb(dir / "solid.jpg", 0);
   ASSERT_TRUE(thumbnail.ok()) << thumbnail.error().message;
   expect_near_colour(mean_colour(*thumbnail), green, 8);
+}
+
+TEST_F(ClipEncoderTest, ThumbnailOfAGreyRampKeepsItsLevels) {
+  // Rows two pixels tall, grey 0 at the top to 255 at the bottom: a poster's sky in
+  // miniature. The poster is made from the video's limited-range (16–235) frame and
+  // stretched back to full range; that and the JPEG may merge a few neighbouring
+  // levels, but not so many that the sky shows bands (227 of 256 remain today).
+  SyntheticClipOptions options;
+  options.format = clip_format(480, 512, 6);
+  options.draw = [&](SyntheticFrame& frame, int) {
+    for (int y = 0; y < 512; ++y) {
+      const auto level = static_cast<std::uint8_t>(y / 2);
+      frame.fill_row(y, {level, level, level});
+    }
+  };
+  auto clip = encode_synthetic_clip(factory, options, dir / "ramp.mp4", dir / "ramp.jpg");
+  ASSERT_TRUE(clip.ok()) << clip.error().message;
+
+  auto thumbnail = decode_video_frame_rgb(dir / "ramp.jpg", 0);
+  ASSERT_TRUE(thumbnail.ok()) << thumbnail.error().message;
+  std::set<int> levels;
+  double error = 0;
+  for (int y = 0; y < 512; ++y) {
+    const std::uint8_t* pixel = thumbnail->pixel(240, y);
+    levels.insert(pixel[1]);
+    error += std::abs(pixel[1] - y / 2);
+  }
+  EXPECT_GE(levels.size(), 215u);
+  EXPECT_LT(error / 512, 1.0);
 }
 
 TEST_F(ClipEncoderTest, EachDecodedFrameIsTheFrameDrawnAtThatIndex) {

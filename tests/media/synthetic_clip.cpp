@@ -21,9 +21,11 @@ void SyntheticFrame::put(int x, int y, Rgb colour) {
 }
 
 void SyntheticFrame::fill(Rgb colour) {
-  for (int y = 0; y < height_; ++y) {
-    for (int x = 0; x < width_; ++x) put(x, y, colour);
-  }
+  for (int y = 0; y < height_; ++y) fill_row(y, colour);
+}
+
+void SyntheticFrame::fill_row(int y, Rgb colour) {
+  for (int x = 0; x < width_; ++x) put(x, y, colour);
 }
 
 Rgb SyntheticFrame::expected_gradient_pixel(int index, int x, int y) const {

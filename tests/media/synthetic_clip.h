@@ -24,6 +24,7 @@ class SyntheticFrame {
   SyntheticFrame(int width, int height);
 
   void fill(Rgb colour);
+  void fill_row(int y, Rgb colour);
   // A gradient that moves with `index`, so that every frame differs from the next.
   void draw_gradient(int index);
   Rgb expected_gradient_pixel(int index, int x, int y) const;

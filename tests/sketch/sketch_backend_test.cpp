@@ -81,7 +81,7 @@ TEST_P(ClipShape, WritesEveryFrameAtTheRequestedSizeAndAllTheAudio) {
   EXPECT_EQ(sink.frames_seen(), request.seconds * 24);
   EXPECT_EQ(sink.frames_seen(), request.frame_count());
   EXPECT_TRUE(sink.all_frames_sized(request.size().width, request.size().height));
-  EXPECT_EQ(sink.audio().size(), static_cast<std::size_t>(request.seconds) * 48000 * 2);
+  EXPECT_EQ(sink.audio().size(), static_cast<std::size_t>(request.seconds) * kAudioSampleRate * 2);
   EXPECT_FALSE(output->finished_file.has_value());
 }
 
@@ -248,7 +248,7 @@ TEST_P(AnyScript, RendersTheWholeClip) {
 
   ASSERT_TRUE(output.ok()) << output.error().message;
   EXPECT_EQ(sink.frames_seen(), request.frame_count());
-  EXPECT_EQ(sink.audio().size(), static_cast<std::size_t>(request.seconds) * 48000 * 2);
+  EXPECT_EQ(sink.audio().size(), static_cast<std::size_t>(request.seconds) * kAudioSampleRate * 2);
   EXPECT_FALSE(boost::json::parse(output->scene_json).at("words").as_array().empty());
 }
 

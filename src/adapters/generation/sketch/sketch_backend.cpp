@@ -1,6 +1,7 @@
 // Ties planning, drawing and sound together and streams the clip into the sink.
 #include "sketch_backend.h"
 
+#include <cstdint>
 #include <vector>
 
 #include "scene_json.h"
@@ -11,6 +12,14 @@
 #include "text_shaper.h"
 
 namespace dreamfeed {
+namespace {
+
+// Audio sample frames that belong to the video frames before `frame`.
+std::int64_t audio_samples_before(int frame) {
+  return std::int64_t{frame} * kAudioSampleRate / kFramesPerSecond;
+}
+
+}  // namespace
 
 Result<GenerationOutput> SketchBackend::generate(const GenerationRequest& request, ClipSink& sink,
                                                  const ProgressReporter& progress) {
@@ -32,14 +41,16 @@ Result<GenerationOutput> SketchBackend::generate(const GenerationRequest& reques
   for (const sketch::SpeechCue& cue : bed.speech) duck.emplace_back(cue.start_s, cue.end_s);
   soundtrack.set_bed(std::move(bed.stereo), std::move(duck));
   // Audio goes out one video frame's worth at a time, so an encoder muxing both
-  // streams never has to buffer much of either.
-  static_assert(kAudioSampleRate % kFramesPerSecond == 0);
-  std::vector<float> audio(static_cast<std::size_t>(kAudioSampleRate / kFramesPerSecond) *
-                           kAudioChannels);
+  // streams never has to buffer much of either. A frame's share of samples need not
+  // be whole (32000 / 24), so each frame takes the samples up to its end time.
+  std::vector<float> audio;
 
   int reported = -1;
   for (int frame = 0; frame < plan.frame_count; ++frame) {
     if (Status written = sink.write_frame(renderer.render(frame)); !written) return written.error();
+    audio.resize(
+        static_cast<std::size_t>(audio_samples_before(frame + 1) - audio_samples_before(frame)) *
+        kAudioChannels);
     soundtrack.render_next(audio);
     if (Status written = sink.write_audio(audio); !written) return written.error();
 

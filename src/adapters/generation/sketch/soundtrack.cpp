@@ -62,6 +62,17 @@ double triangle(double cycles) {
   return 4.0 * std::fabs(f - 0.5) - 1.0;
 }
 
+// tanh(x) as the (7,6) Padé approximant: within 1e-4 of it, rising monotonically to
+// exactly 1 at |x| = 4.97179 and held there. libm's tanh was a fifth of the
+// soundtrack's time, applied to every sample of both channels.
+double smooth_saturate(double x) {
+  constexpr double kReachesOne = 4.971786858527;
+  x = std::clamp(x, -kReachesOne, kReachesOne);
+  const double x2 = x * x;
+  return x * (135135.0 + x2 * (17325.0 + x2 * (378.0 + x2))) /
+         (135135.0 + x2 * (62370.0 + x2 * (3150.0 + x2 * 28.0)));
+}
+
 const std::array<int, 7>& scale_of(const MusicPlan& plan) { return plan.minor ? kMinor : kMajor; }
 
 int scale_semitones(const MusicPlan& plan, int degree) {
@@ -260,11 +271,11 @@ void Soundtrack::render_next(std::span<float> interleaved_stereo) {
     // Fade in and out so the clip neither clicks on nor stops dead.
     const double master =
         std::min(1.0, t / 0.12) * std::clamp((plan_.seconds - t) / 0.45, 0.0, 1.0);
-    // tanh soft limiter: linear for quiet sounds, never reaches kPeakLimit.
+    // Soft limiter: linear for quiet sounds, never beyond kPeakLimit.
     interleaved_stereo[2 * i] =
-        static_cast<float>(kPeakLimit * std::tanh(left * master / kPeakLimit));
+        static_cast<float>(kPeakLimit * smooth_saturate(left * master / kPeakLimit));
     interleaved_stereo[2 * i + 1] =
-        static_cast<float>(kPeakLimit * std::tanh(right * master / kPeakLimit));
+        static_cast<float>(kPeakLimit * smooth_saturate(right * master / kPeakLimit));
   }
   next_frame_ += static_cast<std::int64_t>(frames);
 }

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/generation_request.h"
 #include "sine_oscillator.h"
 
 namespace dreamfeed::sketch {
@@ -24,7 +25,7 @@ struct ChimeCue {
 };
 
 struct MusicPlan {
-  int sample_rate = 48000;
+  int sample_rate = kAudioSampleRate;
   double seconds = 4;
   int root_midi = 57;
   bool minor = false;
