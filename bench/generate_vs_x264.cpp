@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <vector>
 
@@ -24,6 +23,7 @@ extern "C" {
 #include "adapters/generation/sketch/sketch_backend.h"
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
 #include "adapters/media/ffmpeg/ffmpeg_logging.h"
+#include "common/cpu_clock.h"
 
 namespace {
 using namespace dreamfeed;
@@ -34,12 +34,6 @@ struct Timing {
   double wall = 0;
   double cpu = 0;
 };
-
-double process_cpu_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
 
 // Starts timing when made; elapsed() is the time since.
 class Stopwatch {

@@ -22,6 +22,11 @@ inline constexpr int kFramesPerSecond = 24;
 // AAC work (bench/RESULTS.md, 2026-12-06 "32 kHz").
 inline constexpr int kAudioSampleRate = 32000;
 inline constexpr int kAudioChannels = 2;
+// The audio sample frames that belong to the video frames before `frame`. A frame's
+// share need not be whole (32000 / 24), so each frame takes those up to its end time.
+constexpr std::int64_t audio_samples_before(int frame) {
+  return std::int64_t{frame} * kAudioSampleRate / kFramesPerSecond;
+}
 inline constexpr std::size_t kMaxPromptCharacters = 2000;
 // Seeds stay below 2^53 so JavaScript clients can hold them exactly.
 inline constexpr std::uint64_t kMaxSeed = (1ULL << 53) - 1;

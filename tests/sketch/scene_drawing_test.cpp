@@ -18,9 +18,11 @@ namespace dreamfeed::sketch {
 namespace {
 
 using testing::figure_of;
+using testing::Image;
 using testing::Pixel;
 using testing::pixel_at;
 using testing::plan_for;
+using testing::render_frame;
 
 double mean_luma(const FrameView& f) {
   double sum = 0;
@@ -166,6 +168,30 @@ TEST(SceneDrawing, FiguresMoveBetweenFrames) {
   const auto a = renderer.figure_boxes(0).at(0);
   const auto b = renderer.figure_boxes(48).at(0);
   EXPECT_GT(std::fabs(a.x - b.x), 5.0);
+}
+
+TEST(SceneDrawing, TimingTheLayersDrawsTheSameFrames) {
+  const ScenePlan plan = plan_for("a man rides a horse in the rain at sunset");
+  SceneRenderer timed(plan, "maya", TextShaper());
+  LayerTimes times;
+  for (int frame : {0, 30}) {
+    const FrameView view = timed.render(frame, &times);
+    const Image plain = render_frame(plan, frame);
+    for (int y = 0; y < plain.height; y += 7) {
+      for (int x = 0; x < plain.width; x += 5) {
+        const Pixel drawn = pixel_at(view, x, y), expected = plain.at(x, y);
+        ASSERT_TRUE(drawn.r == expected.r && drawn.g == expected.g && drawn.b == expected.b)
+            << "frame " << frame << " at " << x << "," << y;
+      }
+    }
+  }
+  // The layers that draw something every frame took some time, and none went backwards.
+  EXPECT_GT(times.backdrop, 0);
+  EXPECT_GT(times.figures, 0);
+  EXPECT_GT(times.weather, 0);
+  for (double part : {times.setting, times.foreground, times.words, times.watermark}) {
+    EXPECT_GE(part, 0);
+  }
 }
 
 TEST(SceneDrawing, WithSubjectsTheWordsBecomeACaptionAtTheTop) {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "common/cpu_clock.h"
 #include "model/generation_request.h"
 
 namespace dreamfeed::sketch {
@@ -48,19 +49,34 @@ std::vector<FigureBox> SceneRenderer::figure_boxes(int frame_index) const {
   return boxes;
 }
 
-FrameView SceneRenderer::render(int frame_index) {
+FrameView SceneRenderer::render(int frame_index, LayerTimes* times) {
   const double t = static_cast<double>(frame_index) / kFramesPerSecond;
   const CameraPose camera = camera_at(plan_.camera, t, plan_.seconds);
-  cairo_t* cr = cr_.get();
-  backdrop_.paint(cr, camera, t);
   const CameraPose near = figure_camera(t);
+  cairo_t* cr = cr_.get();
+  double lap_start = times ? thread_cpu_seconds() : 0;
+  // Adds the time since the previous lap to `part` of `times`, if there are times.
+  const auto lap = [&](double LayerTimes::*part) {
+    if (!times) return;
+    const double now = thread_cpu_seconds();
+    times->*part += now - lap_start;
+    lap_start = now;
+  };
+  backdrop_.paint(cr, camera, t);
+  lap(&LayerTimes::backdrop);
   setting_.paint(cr, near);
+  lap(&LayerTimes::setting);
   figures_.paint(cr, near, t);
+  lap(&LayerTimes::figures);
   foreground_.paint(cr, camera);
+  lap(&LayerTimes::foreground);
   weather_.paint(cr, t);
+  lap(&LayerTimes::weather);
   words_.paint(cr, near, t);
+  lap(&LayerTimes::words);
   watermark_.paint(cr);
   cairo_surface_flush(frame_.get());
+  lap(&LayerTimes::watermark);
   return FrameView{cairo_image_surface_get_data(frame_.get()), plan_.width, plan_.height,
                    cairo_image_surface_get_stride(frame_.get())};
 }

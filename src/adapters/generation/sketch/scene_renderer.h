@@ -18,6 +18,18 @@
 
 namespace dreamfeed::sketch {
 
+// Thread CPU seconds spent drawing each layer, summed over the frames rendered with it:
+// how benchmarks see where a clip's drawing time goes.
+struct LayerTimes {
+  double backdrop = 0;
+  double setting = 0;
+  double figures = 0;
+  double foreground = 0;
+  double weather = 0;
+  double words = 0;
+  double watermark = 0;
+};
+
 class SceneRenderer {
  public:
   // `plan` must outlive the renderer.
@@ -27,8 +39,9 @@ class SceneRenderer {
 
   // False when cairo could not allocate the frame (out of memory).
   bool ok() const;
-  // The frame at `frame_index`; the view stays valid until the next call.
-  FrameView render(int frame_index);
+  // The frame at `frame_index`; the view stays valid until the next call. With `times`,
+  // adds each layer's drawing time to it.
+  FrameView render(int frame_index, LayerTimes* times = nullptr);
   // Where each figure of plan.subjects is drawn in frame `frame_index`, in pixels.
   std::vector<FigureBox> figure_boxes(int frame_index) const;
 

@@ -1,7 +1,6 @@
 // Ties planning, drawing and sound together and streams the clip into the sink.
 #include "sketch_backend.h"
 
-#include <cstdint>
 #include <vector>
 
 #include "scene_json.h"
@@ -12,14 +11,6 @@
 #include "text_shaper.h"
 
 namespace dreamfeed {
-namespace {
-
-// Audio sample frames that belong to the video frames before `frame`.
-std::int64_t audio_samples_before(int frame) {
-  return std::int64_t{frame} * kAudioSampleRate / kFramesPerSecond;
-}
-
-}  // namespace
 
 Result<GenerationOutput> SketchBackend::generate(const GenerationRequest& request, ClipSink& sink,
                                                  const ProgressReporter& progress) {
@@ -41,8 +32,7 @@ Result<GenerationOutput> SketchBackend::generate(const GenerationRequest& reques
   for (const sketch::SpeechCue& cue : bed.speech) duck.emplace_back(cue.start_s, cue.end_s);
   soundtrack.set_bed(std::move(bed.stereo), std::move(duck));
   // Audio goes out one video frame's worth at a time, so an encoder muxing both
-  // streams never has to buffer much of either. A frame's share of samples need not
-  // be whole (32000 / 24), so each frame takes the samples up to its end time.
+  // streams never has to buffer much of either.
   std::vector<float> audio;
 
   int reported = -1;
