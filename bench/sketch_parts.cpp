@@ -21,11 +21,12 @@
 #include "adapters/generation/sketch/sound_bed.h"
 #include "adapters/generation/sketch/soundtrack.h"
 #include "adapters/generation/sketch/text_shaper.h"
+#include "adapters/media/ffmpeg/av_handles.h"
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
 #include "adapters/media/ffmpeg/ffmpeg_logging.h"
+#include "adapters/media/ffmpeg/frame_to_yuv.h"
 #include "adapters/media/ffmpeg/jpeg_thumbnail.h"
 #include "common/cpu_clock.h"
-#include "libyuv/convert_from_argb.h"
 
 namespace {
 using namespace dreamfeed;
@@ -58,18 +59,24 @@ void time_drawing(const sketch::TextShaper& shaper, Parts& parts) {
   sketch::SceneRenderer renderer(*plan, "bench", shaper);
   parts.add("renderer set-up (layers drawn once)", thread_cpu_seconds() - start);
 
-  std::array<std::vector<std::uint8_t>, kConvertedFrames> yuv;
-  for (auto& frame : yuv) frame.resize(kWidth * kHeight * 3 / 2);
+  std::array<ffmpeg::FramePtr, kConvertedFrames> yuv;
+  for (auto& frame : yuv) {
+    frame.reset(av_frame_alloc());
+    frame->format = AV_PIX_FMT_YUV420P;
+    frame->width = kWidth;
+    frame->height = kHeight;
+    frame->color_range = AVCOL_RANGE_MPEG;
+    frame->colorspace = AVCOL_SPC_SMPTE170M;
+    // 64-byte rows, as the encoder's pool lays its frames out.
+    if (av_frame_get_buffer(frame.get(), 64) < 0) throw std::runtime_error("out of memory");
+  }
   sketch::LayerTimes layers;
   double converting = 0;
   for (int index = 0; index < kFrames; ++index) {
     const FrameView frame = renderer.render(index, &layers);
     start = thread_cpu_seconds();
-    std::uint8_t* y = yuv[static_cast<std::size_t>(index) % kConvertedFrames].data();
-    std::uint8_t* u = y + kWidth * kHeight;
-    std::uint8_t* v = u + kWidth * kHeight / 4;
-    libyuv::ARGBToI420(frame.pixels, frame.stride, y, kWidth, u, kWidth / 2, v, kWidth / 2, kWidth,
-                       kHeight);
+    ffmpeg::convert_frame_to_yuv420p(frame,
+                                     *yuv[static_cast<std::size_t>(index) % kConvertedFrames]);
     converting += thread_cpu_seconds() - start;
   }
   parts.add("backdrop", layers.backdrop);
@@ -79,22 +86,11 @@ void time_drawing(const sketch::TextShaper& shaper, Parts& parts) {
   parts.add("weather", layers.weather);
   parts.add("words", layers.words);
   parts.add("watermark", layers.watermark);
-  parts.add("BGRA to yuv420p (libyuv)", converting);
+  parts.add("BGRA to yuv420p (as the encoder does)", converting);
 
   start = thread_cpu_seconds();
-  AVFrame poster{};
-  poster.format = AV_PIX_FMT_YUV420P;
-  poster.width = kWidth;
-  poster.height = kHeight;
-  poster.color_range = AVCOL_RANGE_MPEG;
-  poster.colorspace = AVCOL_SPC_SMPTE170M;
-  poster.data[0] = yuv.front().data();
-  poster.data[1] = poster.data[0] + kWidth * kHeight;
-  poster.data[2] = poster.data[1] + kWidth * kHeight / 4;
-  poster.linesize[0] = kWidth;
-  poster.linesize[1] = poster.linesize[2] = kWidth / 2;
   const auto poster_file = std::filesystem::temp_directory_path() / "dreamfeed-bench-parts.jpg";
-  if (!write_jpeg_thumbnail(poster, poster_file)) throw std::runtime_error("no poster");
+  if (!write_jpeg_thumbnail(*yuv.front(), poster_file)) throw std::runtime_error("no poster");
   parts.add("poster JPEG", thread_cpu_seconds() - start);
 
   start = thread_cpu_seconds();

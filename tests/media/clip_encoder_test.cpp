@@ -190,6 +190,38 @@ TEST_F(ClipEncoderTest, ThumbnailOfAGreyRampKeepsItsLevels) {
   EXPECT_LT(error / 512, 1.0);
 }
 
+TEST_F(ClipEncoderTest, RowPaddingIsConvertedButNeverShows) {
+  // 200 pixels wide in rows padded to 224 (padded_frame_stride), so the encoder converts
+  // whole blocks and reads the padding: bright red there must not reach the picture.
+  constexpr int kWidth = 200, kHeight = 64;
+  const int stride = padded_frame_stride(kWidth);
+  ASSERT_EQ(stride, 224 * 4);
+  std::vector<std::uint32_t> pixels(static_cast<std::size_t>(stride / 4) * kHeight, 0xffff0000u);
+  for (int y = 0; y < kHeight; ++y) {
+    for (int x = 0; x < kWidth; ++x)
+      pixels[static_cast<std::size_t>(y * stride / 4 + x)] = 0xff00c000u;
+  }
+  const FrameView frame{reinterpret_cast<const std::uint8_t*>(pixels.data()), kWidth, kHeight,
+                        stride};
+  auto encoder =
+      factory.open(clip_format(kWidth, kHeight, 4), dir / "padded.mp4", dir / "padded.jpg");
+  ASSERT_TRUE(encoder.ok()) << encoder.error().message;
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE((*encoder)->write_frame(frame).ok());
+  ASSERT_TRUE((*encoder)->finish().ok());
+
+  for (const auto& file : {dir / "padded.mp4", dir / "padded.jpg"}) {
+    auto image = decode_video_frame_rgb(file, 0);
+    ASSERT_TRUE(image.ok()) << image.error().message;
+    ASSERT_EQ(image->width, kWidth);
+    for (int y : {0, kHeight / 2, kHeight - 1}) {
+      for (int x : {0, kWidth - 2, kWidth - 1}) {
+        const std::uint8_t* pixel = image->pixel(x, y);
+        expect_near_colour({pixel[0], pixel[1], pixel[2]}, {0, 192, 0}, 12);
+      }
+    }
+  }
+}
+
 TEST_F(ClipEncoderTest, EachDecodedFrameIsTheFrameDrawnAtThatIndex) {
   SyntheticClipOptions options;
   options.format = clip_format(480, 480, 24);

@@ -1,6 +1,7 @@
 // Frame composition for the sketch engine.
 #include "scene_renderer.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/cpu_clock.h"
@@ -11,7 +12,11 @@ namespace dreamfeed::sketch {
 SceneRenderer::SceneRenderer(const ScenePlan& plan, std::string_view creator_handle,
                              const TextShaper& shaper)
     : plan_(plan),
-      frame_(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, plan.width, plan.height)),
+      frame_pixels_(static_cast<std::size_t>(padded_frame_stride(plan.width)) *
+                    static_cast<std::size_t>(std::max(plan.height, 0))),
+      frame_(cairo_image_surface_create_for_data(frame_pixels_.data(), CAIRO_FORMAT_ARGB32,
+                                                 plan.width, plan.height,
+                                                 padded_frame_stride(plan.width))),
       cr_(cairo_create(frame_.get())),
       backdrop_(plan),
       setting_(plan),

@@ -2,7 +2,9 @@
 // words, watermark, in that order, into one frame surface reused for the whole clip.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "backdrop.h"
 #include "cairo_handles.h"
@@ -47,6 +49,9 @@ class SceneRenderer {
 
  private:
   const ScenePlan& plan_;
+  // The frame's pixels, rows padded for the encoder (padded_frame_stride); before
+  // frame_, which draws into them, so they outlive it.
+  std::vector<std::uint8_t> frame_pixels_;
   SurfacePtr frame_;
   CairoPtr cr_;
   Backdrop backdrop_;

@@ -7,7 +7,6 @@
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
 
 #include <algorithm>
-#include <bit>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -17,10 +16,10 @@
 
 #include "adapters/media/ffmpeg/av_error.h"
 #include "adapters/media/ffmpeg/av_handles.h"
+#include "adapters/media/ffmpeg/frame_to_yuv.h"
 #include "adapters/media/ffmpeg/jpeg_thumbnail.h"
 #include "adapters/media/ffmpeg/media_input.h"
 #include "common/ordered_worker.h"
-#include "libyuv/convert_from_argb.h"
 
 extern "C" {
 #include <libavutil/imgutils.h>
@@ -46,12 +45,6 @@ constexpr int kKeyframeIntervalSeconds = 2;               // a seek never decode
 constexpr std::size_t kQueuedEncodeTasks = 24;
 constexpr std::size_t kResumeDrawingAt = 0;
 constexpr int kFrameAlignment = 64;  // bytes; what FFmpeg's SIMD code wants
-
-// Cairo's ARGB32 is a native-endian 32-bit word: B,G,R,A bytes on the little-endian
-// machines Dreamfeed runs on, which is libyuv's "ARGB". Alpha is ignored:
-// premultiplied colour is already the colour over black, which is what an opaque
-// video frame should show.
-static_assert(std::endian::native == std::endian::little, "frames are converted as BGRA bytes");
 
 std::filesystem::path partial_path(const std::filesystem::path& file) {
   return file.parent_path() / (file.filename().string() + ".partial");
@@ -161,9 +154,7 @@ class FfmpegClipEncoder final : public ClipEncoder {
 
     FramePtr yuv = pooled_video_frame();
     if (!yuv) return fail(make_error(ErrorCode::internal, "out of memory for a video frame"));
-    // libyuv's "ARGB" is cairo's ARGB32 on a little-endian machine: B,G,R,A bytes.
-    libyuv::ARGBToI420(frame.pixels, frame.stride, yuv->data[0], yuv->linesize[0], yuv->data[1],
-                       yuv->linesize[1], yuv->data[2], yuv->linesize[2], frame.width, frame.height);
+    convert_frame_to_yuv420p(frame, *yuv);
     yuv->pts = frames_written_;
     // References, not copies: the thumbnail frame, and the last frame in case fewer
     // frames arrive than announced.
