@@ -111,7 +111,12 @@ Timing time_x264_alone(const std::vector<AVFrame*>& frames, int width, int heigh
   encoder->time_base = {1, kFramesPerSecond};
   encoder->framerate = {kFramesPerSecond, 1};
   encoder->gop_size = 2 * kFramesPerSecond;
-  encoder->thread_count = o.threads;
+  // "Automatic" resolved as the clip encoder resolves it, so both run as many threads.
+  encoder->thread_count =
+      o.threads > 0 ? o.threads
+                    : automatic_encoder_threads(ClipFormat{width, height, kFramesPerSecond,
+                                                           static_cast<int>(frames.size()),
+                                                           kAudioSampleRate, kAudioChannels});
   AVDictionary* options = nullptr;
   av_dict_set(&options, "preset", o.preset.c_str(), 0);
   av_dict_set(&options, "crf", std::to_string(o.crf).c_str(), 0);

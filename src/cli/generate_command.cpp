@@ -123,7 +123,8 @@ Command add_generate_command(CLI::App& app) {
   sub->add_option("--handle", options->handle, "Creator handle drawn in the watermark");
   sub->add_option("--x264-preset", options->preset, "libx264 preset")
       ->envname("DREAMFEED_X264_PRESET");
-  sub->add_option("--encoder-threads", options->threads, "libx264 threads (0: automatic)");
+  sub->add_option("--encoder-threads", options->threads,
+                  "libx264 threads (0: one a core, at most 4, and 1 above 720p)");
   return {sub, [options] { return run_generate(*options); }};
 }
 

@@ -45,6 +45,7 @@ struct ServeOptions {
   // Room for a 2 MB avatar upload, the largest body the API takes.
   std::size_t body_limit = 2'000'000;
   std::string x264_preset = "veryfast";
+  int encoder_threads = 0;  // automatic
   int lease_seconds = 30;
   int monthly_generations = 100;
   int feed_cache_ms = 1000;
@@ -89,7 +90,7 @@ void print_configuration(const ServeOptions& o, const fs::path& web_root, bool w
       "  workers       {}   (DREAMFEED_WORKERS)\n"
       "  http threads  {}   (DREAMFEED_HTTP_THREADS, 0 = one per core)\n"
       "  body limit    {} bytes   (DREAMFEED_BODY_LIMIT)\n"
-      "  x264 preset   {}   (DREAMFEED_X264_PRESET)\n"
+      "  x264 preset   {}, threads {}   (DREAMFEED_X264_PRESET, DREAMFEED_ENCODER_THREADS)\n"
       "  job lease     {} s   (DREAMFEED_LEASE_SECONDS)\n"
       "  generations   {} per user per month{}   (DREAMFEED_MONTHLY_GENERATIONS)\n"
       "  feed cache    {} ms for visitors without a session   (DREAMFEED_FEED_CACHE_MS)\n"
@@ -101,9 +102,10 @@ void print_configuration(const ServeOptions& o, const fs::path& web_root, bool w
       o.listen, o.data_dir, (fs::path(o.data_dir) / "dreamfeed.db").string(),
       (fs::path(o.data_dir) / "media").string(), web_root.string(),
       web_found ? "" : " (not built: API only)", o.workers, o.http_threads, o.body_limit,
-      o.x264_preset, o.lease_seconds, o.monthly_generations,
-      o.monthly_generations == 0 ? " (unlimited)" : "", o.feed_cache_ms, o.session_cache_ms,
-      o.clip_cache_ms, o.ranking_config.empty() ? "built-in config/ranking.json" : o.ranking_config,
+      o.x264_preset, o.encoder_threads == 0 ? "automatic" : std::to_string(o.encoder_threads),
+      o.lease_seconds, o.monthly_generations, o.monthly_generations == 0 ? " (unlimited)" : "",
+      o.feed_cache_ms, o.session_cache_ms, o.clip_cache_ms,
+      o.ranking_config.empty() ? "built-in config/ranking.json" : o.ranking_config,
       (fs::path(o.data_dir) / "ranking.snapshot").string(), o.ranking_snapshot_seconds);
 }
 
@@ -128,8 +130,8 @@ int run_serve(const ServeOptions& options) {
   LocalBlobStore blobs(data_dir / "media");
   SystemClock clock;
   SketchBackend backend;
-  FfmpegClipEncoderFactory encoders(
-      EncoderSettings{.x264_preset = options.x264_preset, .crf = 23, .threads = 0});
+  FfmpegClipEncoderFactory encoders(EncoderSettings{
+      .x264_preset = options.x264_preset, .crf = 23, .threads = options.encoder_threads});
 
   // The ranking: its snapshot, then the store's catalogue (which may be newer), then the
   // changes logged after the snapshot.
@@ -230,6 +232,10 @@ Command add_serve_command(CLI::App& app) {
       ->envname("DREAMFEED_BODY_LIMIT");
   sub->add_option("--x264-preset", options->x264_preset, "libx264 preset for generated clips")
       ->envname("DREAMFEED_X264_PRESET");
+  sub->add_option("--encoder-threads", options->encoder_threads,
+                  "libx264 threads per clip (0: one a core, at most 4, and 1 above 720p)")
+      ->envname("DREAMFEED_ENCODER_THREADS")
+      ->check(CLI::Range(0, 64));
   sub->add_option("--lease-seconds", options->lease_seconds,
                   "How long a job stays leased without a heartbeat before another worker takes it")
       ->envname("DREAMFEED_LEASE_SECONDS")

@@ -3,10 +3,12 @@
 // were drawn, and come with a thumbnail.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <set>
+#include <thread>
 
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
 #include "adapters/media/ffmpeg/frame_decoder.h"
@@ -220,6 +222,16 @@ TEST_F(ClipEncoderTest, RowPaddingIsConvertedButNeverShows) {
       }
     }
   }
+}
+
+TEST(AutomaticEncoderThreads, OneAbove720pAndAtMostFourBelow) {
+  // Each libx264 thread holds its own frames; above 720p a second one takes a 12 s clip
+  // past 300 MB.
+  EXPECT_EQ(automatic_encoder_threads(clip_format(1080, 1920, 288)), 1);
+  EXPECT_EQ(automatic_encoder_threads(clip_format(1080, 1080, 288)), 1);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  EXPECT_EQ(automatic_encoder_threads(clip_format(720, 1280, 96)), std::min(cores, 4));
+  EXPECT_EQ(automatic_encoder_threads(clip_format(1280, 720, 96)), std::min(cores, 4));
 }
 
 TEST_F(ClipEncoderTest, EachDecodedFrameIsTheFrameDrawnAtThatIndex) {

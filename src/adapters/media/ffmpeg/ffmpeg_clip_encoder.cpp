@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "adapters/media/ffmpeg/av_error.h"
@@ -36,14 +37,25 @@ constexpr int kMaxFramesPerSecond = 240;
 constexpr int kMaxAudioChannels = 8;
 constexpr std::int64_t kAudioBitRatePerChannel = 64'000;  // 128 kb/s for stereo
 constexpr int kKeyframeIntervalSeconds = 2;               // a seek never decodes more than 2 s
-// Frames and audio blocks waiting for the encoding thread (about 0.8 audio blocks a
-// frame): enough to ride out a slow frame on either side, few enough to bound memory
-// (a 1080p frame is 3 MB; 1080p 12 s peaks at 265 MB with 24, 246 MB with 6). When
-// the queue is full the caller waits until it is empty, so on one core drawing and
-// encoding take turns about a dozen frames at a time instead of frame by frame, and
-// libx264 finds more of its working set still in the CPU caches.
+// Frames and audio blocks waiting for the encoding thread (about 1.3 audio blocks a
+// frame at 32 kHz): enough to ride out a slow frame on either side, few enough to
+// bound memory. When the queue is full the caller waits until it is empty, so on one
+// core drawing and encoding take turns about ten frames at a time instead of frame by
+// frame, and libx264 finds more of its working set still in the CPU caches.
 constexpr std::size_t kQueuedEncodeTasks = 24;
 constexpr std::size_t kResumeDrawingAt = 0;
+// Above 720p a frame is 2.25× the bytes, and every libx264 frame thread holds its own
+// frames: 1080p 12 s peaked at 342 MB with libx264's own automatic choice (3 threads
+// on 2 cores), more on more cores, against a target of 300 MB. So larger frames queue
+// fewer tasks and an automatic thread count is 1 there (246–253 MB, for 1.5–1.7× the
+// wall time; 2 threads reached 297–304 MB: bench/RESULTS.md). Elsewhere it is one a
+// core, at most 4: enough to keep pace with the one drawing thread.
+constexpr int kLargeFramePixels = 1280 * 720;
+constexpr std::size_t kQueuedEncodeTasksLarge = 8;
+constexpr int kMaxAutomaticThreads = 4;
+constexpr int kMaxAutomaticThreadsLarge = 1;
+
+bool is_large(const ClipFormat& format) { return format.width * format.height > kLargeFramePixels; }
 constexpr int kFrameAlignment = 64;  // bytes; what FFmpeg's SIMD code wants
 
 std::filesystem::path partial_path(const std::filesystem::path& file) {
@@ -282,7 +294,8 @@ class FfmpegClipEncoder final : public ClipEncoder {
     encoder.framerate = {format_.frames_per_second, 1};
     encoder.sample_aspect_ratio = {1, 1};
     encoder.gop_size = kKeyframeIntervalSeconds * format_.frames_per_second;
-    encoder.thread_count = settings.threads;
+    encoder.thread_count =
+        settings.threads > 0 ? settings.threads : automatic_encoder_threads(format_);
     // Limited range, BT.709 primaries and transfer (sRGB's), and the BT.601 matrix
     // that libyuv's fast ARGBToI420 converts with. The matrix is tagged in the stream,
     // and browsers and FFmpeg decode with the tagged one, so colours survive the round
@@ -318,7 +331,8 @@ class FfmpegClipEncoder final : public ClipEncoder {
     if (frame_bytes < 0) return av_error(ErrorCode::internal, "bad frame size", frame_bytes);
     video_buffers_.reset(av_buffer_pool_init(static_cast<std::size_t>(frame_bytes), nullptr));
     if (!video_buffers_) return make_error(ErrorCode::internal, "out of memory");
-    encode_thread_ = std::make_unique<OrderedWorker>(kQueuedEncodeTasks, kResumeDrawingAt);
+    encode_thread_ = std::make_unique<OrderedWorker>(
+        is_large(format_) ? kQueuedEncodeTasksLarge : kQueuedEncodeTasks, kResumeDrawingAt);
     return {};
   }
 
@@ -524,6 +538,11 @@ class FfmpegClipEncoder final : public ClipEncoder {
 };
 
 }  // namespace
+
+int automatic_encoder_threads(const ClipFormat& format) {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return std::min(cores, is_large(format) ? kMaxAutomaticThreadsLarge : kMaxAutomaticThreads);
+}
 
 FfmpegClipEncoderFactory::FfmpegClipEncoderFactory(EncoderSettings settings)
     : settings_(std::move(settings)) {}
