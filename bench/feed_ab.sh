@@ -24,15 +24,7 @@ query=limit=10 finished=
 [[ $KIND == newest ]] && query='order=newest&limit=10'
 [[ $KIND == engaged ]] && finished=3
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/scratch.sh
 
 declare -A port pid
 for side in before after; do

@@ -39,15 +39,7 @@ FINISHED_PER_PAGE=${FINISHED_PER_PAGE:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 bash scripts/build.sh dreamfeed bench_seed_ranked_catalogue >/dev/null
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [[ -n $pid ]] && kill "$pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/scratch.sh
 
 seed() {
   build/bench/bench_seed_ranked_catalogue "$1" --clips "$CLIPS" --viewers "$VIEWERS" \
@@ -73,6 +65,7 @@ started=$(date +%s.%N)
 build/src/cli/dreamfeed serve --listen "127.0.0.1:$port" --data "$work/data" --workers 0 \
   --web "$work/web" --log-level warn ${SERVE_ARGS:-} >"$work/dreamfeed.log" 2>&1 &
 pid=$!
+pids+=("$pid")
 for _ in $(seq 1200); do curl -sf -o /dev/null "$url/healthz" && break; sleep 0.1; done
 curl -sf -o /dev/null "$url/healthz" || { cat "$work/dreamfeed.log"; exit 1; }
 startup_s=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")

@@ -23,10 +23,12 @@ extern "C" {
 #include "adapters/generation/sketch/sketch_backend.h"
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
 #include "adapters/media/ffmpeg/ffmpeg_logging.h"
+#include "bench_stats.h"
 #include "common/cpu_clock.h"
 
 namespace {
 using namespace dreamfeed;
+using bench::median;
 using Clock = std::chrono::steady_clock;
 
 // Wall-clock and CPU seconds (all of the process's threads) of one timed run.
@@ -156,11 +158,6 @@ Timing time_generate(const GenerationRequest& request, const Options& o,
   auto encoded = (*encoder)->finish();
   if (!encoded) throw std::runtime_error(encoded.error().message);
   return stopwatch.elapsed();
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
 }
 
 double median(const std::vector<Timing>& runs, double Timing::*part) {

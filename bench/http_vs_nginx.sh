@@ -16,17 +16,8 @@ CONNECTIONS=${CONNECTIONS:-64}
 
 bash scripts/build.sh dreamfeed bench_seed_feed >/dev/null
 
-work=$(mktemp -d)
+source bench/scratch.sh
 chmod 755 "$work"  # nginx's workers run as an unprivileged user and must read its files
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "not up: $1" >&2; exit 1; }
 
 echo "seeding 10,000 published videos…"

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_stats.h"
 #include "scale_audience.h"
 #include "services/ranking/eval/policies.h"
 #include "services/ranking/feed_ranker.h"
@@ -24,6 +25,8 @@
 namespace {
 
 using namespace dreamfeed::ranking;
+using dreamfeed::bench::median;
+using dreamfeed::bench::percentile;
 using Clock = std::chrono::steady_clock;
 
 // Resident memory of this process, from /proc/self/status (kB → bytes).
@@ -34,16 +37,6 @@ std::size_t rss_bytes() {
     if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
   }
   return 0;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
-}
-
-double percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[static_cast<std::size_t>(p * (v.size() - 1))];
 }
 
 double seconds_since(Clock::time_point t) {

@@ -11,8 +11,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <filesystem>
-#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,17 +27,20 @@
 #include "adapters/media/ffmpeg/ffmpeg_logging.h"
 #include "adapters/media/ffmpeg/frame_to_yuv.h"
 #include "adapters/media/ffmpeg/jpeg_thumbnail.h"
+#include "bench_stats.h"
 #include "common/cpu_clock.h"
 
 namespace {
 using namespace dreamfeed;
+using bench::median;
 
 constexpr int kWidth = 720;
 constexpr int kHeight = 1280;
 constexpr int kSeconds = 4;
 constexpr int kFrames = kSeconds * kFramesPerSecond;
-// As many yuv420p frames as the encoder's pool cycles through (its queue plus two), so
-// the conversion writes to memory as cold as the encoder's.
+// Converted frames written in turn, at least as many as the encoder's pool holds at once
+// (a queue of 24 tasks, about ten of them frames), so the conversion writes to memory
+// at least as cold as the encoder's.
 constexpr std::size_t kConvertedFrames = 26;
 
 // Thread CPU milliseconds of each part of one clip, in the order they are printed.
@@ -45,18 +49,25 @@ struct Parts {
   void add(const std::string& name, double seconds) { ms.emplace_back(name, seconds * 1e3); }
 };
 
-// The scene and its frames, drawn and converted as SketchBackend and the encoder do.
-void time_drawing(const sketch::TextShaper& shaper, Parts& parts) {
-  double start = thread_cpu_seconds();
+sketch::ScenePlan plan_showcase(const sketch::TextShaper& shaper) {
   auto plan = sketch::plan_scene(
       sketch::SceneRequest{"a man rides a horse that is standing on another horse at sunset",
                            20261125, kWidth, kHeight, kSeconds},
       shaper);
   if (!plan) throw std::runtime_error(plan.error().message);
+  return *std::move(plan);
+}
+
+// The scene and its frames, drawn and converted as SketchBackend and the encoder do, and
+// its soundtrack made a frame's worth at a time as SketchBackend makes it; returns the
+// soundtrack.
+std::vector<float> time_drawing(const sketch::TextShaper& shaper, Parts& parts) {
+  double start = thread_cpu_seconds();
+  const sketch::ScenePlan plan = plan_showcase(shaper);
   parts.add("plan the scene", thread_cpu_seconds() - start);
 
   start = thread_cpu_seconds();
-  sketch::SceneRenderer renderer(*plan, "bench", shaper);
+  sketch::SceneRenderer renderer(plan, "bench", shaper);
   parts.add("renderer set-up (layers drawn once)", thread_cpu_seconds() - start);
 
   std::array<ffmpeg::FramePtr, kConvertedFrames> yuv;
@@ -69,6 +80,10 @@ void time_drawing(const sketch::TextShaper& shaper, Parts& parts) {
     frame->colorspace = AVCOL_SPC_SMPTE170M;
     // 64-byte rows, as the encoder's pool lays its frames out.
     if (av_frame_get_buffer(frame.get(), 64) < 0) throw std::runtime_error("out of memory");
+    // Touched before the clock starts: the part is the conversion, not first page faults.
+    for (AVBufferRef* buffer : frame->buf) {
+      if (buffer) std::memset(buffer->data, 0, buffer->size);
+    }
   }
   sketch::LayerTimes layers;
   double converting = 0;
@@ -94,17 +109,18 @@ void time_drawing(const sketch::TextShaper& shaper, Parts& parts) {
   parts.add("poster JPEG", thread_cpu_seconds() - start);
 
   start = thread_cpu_seconds();
-  sketch::SoundBed bed = sketch::render_sound_bed(*plan, kAudioSampleRate);
-  sketch::Soundtrack soundtrack(plan->music);
+  sketch::SoundBed bed = sketch::render_sound_bed(plan, kAudioSampleRate);
+  sketch::Soundtrack soundtrack(plan.music);
   soundtrack.set_bed(std::move(bed.stereo), {});
-  std::vector<float> audio;
+  std::vector<float> audio(static_cast<std::size_t>(audio_samples_before(kFrames)) *
+                           kAudioChannels);
   for (int index = 0; index < kFrames; ++index) {
-    audio.resize(
-        static_cast<std::size_t>(audio_samples_before(index + 1) - audio_samples_before(index)) *
-        kAudioChannels);
-    soundtrack.render_next(audio);
+    const auto from = static_cast<std::size_t>(audio_samples_before(index)) * kAudioChannels;
+    const auto to = static_cast<std::size_t>(audio_samples_before(index + 1)) * kAudioChannels;
+    soundtrack.render_next(std::span<float>(audio).subspan(from, to - from));
   }
   parts.add("sound bed and music", thread_cpu_seconds() - start);
+  return audio;
 }
 
 // The production encoder on the clip's soundtrack with a one-frame 16×16 video: AAC,
@@ -126,26 +142,6 @@ void time_audio_encoding(const std::vector<float>& soundtrack, const std::filesy
   parts.add("AAC encoding and muxing (both threads)", process_cpu_seconds() - start);
 }
 
-std::vector<float> whole_soundtrack(const sketch::TextShaper& shaper) {
-  auto plan = sketch::plan_scene(
-      sketch::SceneRequest{"a man rides a horse that is standing on another horse at sunset",
-                           20261125, kWidth, kHeight, kSeconds},
-      shaper);
-  if (!plan) throw std::runtime_error(plan.error().message);
-  sketch::SoundBed bed = sketch::render_sound_bed(*plan, kAudioSampleRate);
-  sketch::Soundtrack soundtrack(plan->music);
-  soundtrack.set_bed(std::move(bed.stereo), {});
-  std::vector<float> audio(static_cast<std::size_t>(audio_samples_before(kFrames)) *
-                           kAudioChannels);
-  soundtrack.render_next(audio);
-  return audio;
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -156,12 +152,11 @@ int main(int argc, char** argv) {
   limit_ffmpeg_logging_to_errors();
 
   const sketch::TextShaper shaper;
-  const std::vector<float> soundtrack = whole_soundtrack(shaper);
   const auto out = std::filesystem::temp_directory_path() / "dreamfeed-bench-parts.mp4";
   std::vector<Parts> measured;
   for (int run = 0; run < std::max(1, runs); ++run) {
     Parts parts;
-    time_drawing(shaper, parts);
+    const std::vector<float> soundtrack = time_drawing(shaper, parts);
     time_audio_encoding(soundtrack, out, parts);
     measured.push_back(std::move(parts));
   }

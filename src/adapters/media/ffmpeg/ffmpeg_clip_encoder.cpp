@@ -54,9 +54,9 @@ constexpr int kLargeFramePixels = 1280 * 720;
 constexpr std::size_t kQueuedEncodeTasksLarge = 8;
 constexpr int kMaxAutomaticThreads = 4;
 constexpr int kMaxAutomaticThreadsLarge = 1;
+constexpr int kFrameAlignment = 64;  // bytes; what FFmpeg's SIMD code wants
 
 bool is_large(const ClipFormat& format) { return format.width * format.height > kLargeFramePixels; }
-constexpr int kFrameAlignment = 64;  // bytes; what FFmpeg's SIMD code wants
 
 std::filesystem::path partial_path(const std::filesystem::path& file) {
   return file.parent_path() / (file.filename().string() + ".partial");

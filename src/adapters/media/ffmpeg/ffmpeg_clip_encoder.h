@@ -15,11 +15,6 @@ namespace dreamfeed {
 // format.frame_count only chooses the thumbnail (the frame at frame_count / 3, or the
 // last one if fewer arrive); the clip has as many frames as were written. A format
 // with audio that receives no audio gets a silent track as long as the video.
-// The libx264 threads a clip of `format` gets when EncoderSettings::threads is 0: one a
-// core, at most 4, and 1 above 720p, where each thread's frames would take the clip past
-// 300 MB (see ffmpeg_clip_encoder.cpp).
-int automatic_encoder_threads(const ClipFormat& format);
-
 class FfmpegClipEncoderFactory final : public ClipEncoderFactory {
  public:
   explicit FfmpegClipEncoderFactory(EncoderSettings settings);
@@ -33,5 +28,10 @@ class FfmpegClipEncoderFactory final : public ClipEncoderFactory {
  private:
   EncoderSettings settings_;
 };
+
+// The libx264 threads a clip of `format` gets when EncoderSettings::threads is 0: one a
+// core, at most 4, and 1 above 720p, where each thread's frames would take the clip past
+// 300 MB (see ffmpeg_clip_encoder.cpp).
+int automatic_encoder_threads(const ClipFormat& format);
 
 }  // namespace dreamfeed
