@@ -124,7 +124,8 @@ Command add_generate_command(CLI::App& app) {
   sub->add_option("--x264-preset", options->preset, "libx264 preset")
       ->envname("DREAMFEED_X264_PRESET");
   sub->add_option("--encoder-threads", options->threads,
-                  "libx264 threads (0: one a core, at most 4, and 1 above 720p)");
+                  "libx264 threads (0: one a core, at most 4, and 1 above 720p)")
+      ->check(CLI::Range(0, 64));
   return {sub, [options] { return run_generate(*options); }};
 }
 

@@ -55,6 +55,8 @@ TEST(CliBadInput, GenerateRefusesBadArgumentsAndWritesNothing) {
   expect_refused({"generate", "a horse", "-o", out, "--aspect", "round"}, "--aspect");
   expect_refused({"generate", "a horse", "-o", out, "--resolution", "4k"}, "--resolution");
   expect_refused({"generate", "a horse", "-o", out, "--seed", "-1"}, "--seed");
+  expect_refused({"generate", "a horse", "-o", out, "--encoder-threads", "-1"},
+                 "--encoder-threads");
   expect_refused({"generate", "a horse"}, "--output");
   EXPECT_FALSE(std::filesystem::exists(out));
   EXPECT_FALSE(std::filesystem::exists(dir / "clip.jpg"));
@@ -68,6 +70,8 @@ TEST(CliBadInput, ServeRefusesOutOfRangeSettingsBeforeStarting) {
   expect_refused({"serve", "--data", data, "--clip-cache-ms", "400000"}, "--clip-cache-ms");
   expect_refused({"serve", "--data", data, "--workers", "1000"}, "--workers");
   expect_refused({"serve", "--data", data, "--lease-seconds", "0"}, "--lease-seconds");
+  expect_refused({"serve", "--data", data, "--encoder-threads", "-1"}, "--encoder-threads");
+  expect_refused({"serve", "--data", data, "--encoder-threads", "65"}, "--encoder-threads");
   expect_refused({"serve", "--data", data, "--listen", "no-port"}, "--listen");
   expect_refused({"nonsense"}, "subcommand is required");
   expect_refused({"serve", "--data", data, "--ranking-snapshot-seconds", "0"},
