@@ -6,6 +6,7 @@ bash scripts/install-deps.sh
 bash scripts/build.sh bench_generate_vs_x264 bench_sketch_parts >/dev/null
 build/bench/bench_sketch_parts --runs "${RUNS:-5}"
 build/bench/bench_generate_vs_x264 --runs "${RUNS:-5}"
+bash bench/generate_memory.sh
 bash bench/http_vs_nginx.sh
 bash scripts/build.sh bench_ranking_at_scale bench_ranking_simulation >/dev/null
 build/bench/bench_ranking_simulation
