@@ -17,12 +17,12 @@
 
 extern "C" {
 #include <libavcodec/avcodec.h>
-#include <libswscale/swscale.h>
 }
 
 #include "adapters/generation/sketch/sketch_backend.h"
 #include "adapters/media/ffmpeg/ffmpeg_clip_encoder.h"
 #include "adapters/media/ffmpeg/ffmpeg_logging.h"
+#include "adapters/media/ffmpeg/frame_to_yuv.h"
 #include "bench_stats.h"
 #include "common/cpu_clock.h"
 
@@ -71,15 +71,12 @@ GenerationRequest make_request(const Options& o) {
   return request;
 }
 
-// Keeps the rendered frames, converted to yuv420p once, as the reference's input.
+// Keeps the rendered frames, converted to yuv420p once by the clip encoder's own
+// conversion, so the reference encodes exactly the frames generate hands libx264.
 class YuvCapture final : public ClipSink {
  public:
-  YuvCapture(int width, int height) : width_(width), height_(height) {
-    sws_ = sws_getContext(width, height, AV_PIX_FMT_BGRA, width, height, AV_PIX_FMT_YUV420P,
-                          SWS_BILINEAR, nullptr, nullptr, nullptr);
-  }
+  YuvCapture(int width, int height) : width_(width), height_(height) {}
   ~YuvCapture() override {
-    sws_freeContext(sws_);
     for (AVFrame* f : frames) av_frame_free(&f);
   }
   Status write_frame(const FrameView& view) override {
@@ -88,9 +85,7 @@ class YuvCapture final : public ClipSink {
     frame->width = width_;
     frame->height = height_;
     av_frame_get_buffer(frame, 0);
-    const std::uint8_t* source[1] = {view.pixels};
-    const int stride[1] = {view.stride};
-    sws_scale(sws_, source, stride, 0, height_, frame->data, frame->linesize);
+    ffmpeg::convert_frame_to_yuv420p(view, *frame);
     frames.push_back(frame);
     return {};
   }
@@ -99,7 +94,6 @@ class YuvCapture final : public ClipSink {
 
  private:
   int width_, height_;
-  SwsContext* sws_ = nullptr;
 };
 
 // libx264 alone: the same encoder settings as FfmpegClipEncoderFactory, no muxing.
