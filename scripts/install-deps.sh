@@ -11,6 +11,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libsodium-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev libyuv-dev
+  libjpeg62-turbo-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-cjk
   libespeak-ng-dev espeak-ng-data
   libcurl4-openssl-dev libspdlog-dev libfmt-dev libcli11-dev

@@ -164,18 +164,22 @@ class FfmpegClipEncoder final : public ClipEncoder {
           "frame");
     }
 
+    if (frames_written_ == thumbnail_index_) {
+      if (auto status = write_jpeg_thumbnail(frame, thumbnail_partial_); !status) {
+        return fail(status.error());
+      }
+      thumbnail_written_ = true;
+    }
     FramePtr yuv = pooled_video_frame();
     if (!yuv) return fail(make_error(ErrorCode::internal, "out of memory for a video frame"));
     convert_frame_to_yuv420p(frame, *yuv);
     yuv->pts = frames_written_;
-    // References, not copies: the thumbnail frame, and the last frame in case fewer
-    // frames arrive than announced.
+    // A reference, not a copy: the last frame, the thumbnail if fewer frames arrive than
+    // announced.
     av_frame_unref(last_frame_.get());
-    int rc = av_frame_ref(last_frame_.get(), yuv.get());
-    if (rc >= 0 && frames_written_ == thumbnail_index_) {
-      rc = av_frame_ref(thumbnail_source_.get(), yuv.get());
+    if (int rc = av_frame_ref(last_frame_.get(), yuv.get()); rc < 0) {
+      return fail(av_error(ErrorCode::internal, "cannot keep the last frame", rc));
     }
-    if (rc < 0) return fail(av_error(ErrorCode::internal, "cannot keep the thumbnail frame", rc));
     if (auto status = submit_encode(video_encoder_.get(), video_stream_, std::move(yuv)); !status) {
       return fail(status.error());
     }
@@ -245,9 +249,10 @@ class FfmpegClipEncoder final : public ClipEncoder {
     }
 
     // Fewer frames than announced: the last one is the thumbnail.
-    const AVFrame& thumbnail_frame = thumbnail_source_->buf[0] ? *thumbnail_source_ : *last_frame_;
-    if (auto status = write_jpeg_thumbnail(thumbnail_frame, thumbnail_partial_); !status) {
-      return fail(status.error()).error();
+    if (!thumbnail_written_) {
+      if (auto status = write_jpeg_thumbnail(*last_frame_, thumbnail_partial_); !status) {
+        return fail(status.error()).error();
+      }
     }
 
     // The video goes into place last, so its presence means the whole clip is there.
@@ -281,8 +286,7 @@ class FfmpegClipEncoder final : public ClipEncoder {
     video_encoder_.reset(avcodec_alloc_context3(codec));
     video_stream_ = avformat_new_stream(output_.get(), nullptr);
     last_frame_.reset(av_frame_alloc());
-    thumbnail_source_.reset(av_frame_alloc());
-    if (!video_encoder_ || !video_stream_ || !last_frame_ || !thumbnail_source_) {
+    if (!video_encoder_ || !video_stream_ || !last_frame_) {
       return make_error(ErrorCode::internal, "out of memory");
     }
 
@@ -506,7 +510,6 @@ class FfmpegClipEncoder final : public ClipEncoder {
     audio_encoder_.reset();
     last_frame_.reset();
     audio_frame_.reset();
-    thumbnail_source_.reset();
     video_buffers_.reset();
   }
 
@@ -524,7 +527,7 @@ class FfmpegClipEncoder final : public ClipEncoder {
   AVStream* audio_stream_ = nullptr;  // owned by output_
   BufferPoolPtr video_buffers_;
   FramePtr last_frame_;  // the latest frame written, a reference into video_buffers_
-  FramePtr thumbnail_source_;
+  bool thumbnail_written_ = false;
   FramePtr audio_frame_;
   PacketPtr packet_;  // used only by the encoding thread until it has drained
   std::unique_ptr<OrderedWorker> encode_thread_;
