@@ -1,5 +1,6 @@
 // ImageTranscoder on the FFmpeg libraries: FFmpeg's image decoders (mjpeg, png, webp)
-// read the upload as a one-frame video, and the thumbnail's mjpeg writer makes the JPEG.
+// read the upload as a one-frame video, and the thumbnails' JPEG writer (libjpeg-turbo)
+// makes the JPEG.
 #pragma once
 
 #include "interfaces/image_transcoder.h"
