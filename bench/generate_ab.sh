@@ -13,9 +13,9 @@ set -euo pipefail
 : "${AFTER:?the bench_generate_vs_x264 binary after it}"
 ROUNDS=${ROUNDS:-8}
 RUNS=${RUNS:-4}
+((ROUNDS * RUNS >= 2)) || { echo "ROUNDS x RUNS must be at least 2 for quartiles" >&2; exit 2; }
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/scratch.sh"
 
 # Appends "libx264-cpu generate-cpu" for each run of `binary` to `file`.
 runs() {

@@ -1,6 +1,6 @@
-# Sourced by the benchmark scripts that start servers: a scratch folder ($work) that is
-# removed on exit, the background processes added to $pids stopped then, and
-# free_port, which prints a loopback port nothing listens on.
+# Sourced by the benchmark scripts: a scratch folder ($work) that is removed on exit and,
+# for those that start servers, the background processes added to $pids stopped then,
+# and free_port, which prints a loopback port nothing listens on.
 work=$(mktemp -d)
 pids=()
 cleanup() {
