@@ -1,6 +1,7 @@
 // See ffmpeg_clip_encoder.h. One FfmpegClipEncoder writes one clip. The caller's
 // thread converts each frame from the caller's pixels into a yuv420p frame from a
-// buffer pool and deinterleaves audio into AAC-sized frames; a second thread (an
+// buffer pool (and writes the poster JPEG from the drawn pixels of the frame a third
+// of the way in) and deinterleaves audio into AAC-sized frames; a second thread (an
 // OrderedWorker) runs libx264, AAC and the muxer on them in order, so drawing the next
 // frame overlaps with encoding this one. Pooled buffers keep the steady state free of
 // per-frame allocation.
